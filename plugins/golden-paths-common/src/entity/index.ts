@@ -1,0 +1,5 @@
+export * from './GoldenPathEntityV1alpha1';
+export {
+  validateGoldenPathEntity,
+  goldenPathEntityV1alpha1Schema,
+} from './validateGoldenPathEntity';

@@ -1,0 +1,11 @@
+/**
+ * The GoldenPath catalog kind and what is shared between the Golden Paths
+ * frontend, backend, catalog module and CLI.
+ *
+ * @packageDocumentation
+ */
+
+export * from './constants';
+export * from './guarantees';
+export * from './entity';
+export * from './validation';

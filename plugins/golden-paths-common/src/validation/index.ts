@@ -1,0 +1,5 @@
+export type { DocumentPath, EntityProblem, YamlProblem } from './types';
+export { formatFieldPath } from './fieldPath';
+export * from './parseYamlDocuments';
+export * from './kindValidators';
+export * from './lintCatalogYaml';

@@ -1,0 +1,148 @@
+import { coreKindValidators, goldenPathKindValidator } from './kindValidators';
+import { lintCatalogYaml } from './lintCatalogYaml';
+
+const validators = [goldenPathKindValidator, ...coreKindValidators];
+
+function lint(text: string, allowKinds?: string[]) {
+  return lintCatalogYaml(text, { validators, allowKinds });
+}
+
+function brief(problems: Awaited<ReturnType<typeof lint>>) {
+  return problems.map(
+    p => `${p.line}:${p.column} ${p.message}${p.field ? ` (${p.field})` : ''}`,
+  );
+}
+
+const validPath = `apiVersion: golden-paths.dev/v1alpha1
+kind: GoldenPath
+metadata:
+  name: node-http-service
+spec:
+  owner: group:default/platform-team
+  lifecycle: supported
+  category: service
+  version: 2.1.0
+  guarantees:
+    - owner
+    - ci
+`;
+
+describe('lintCatalogYaml', () => {
+  it('reports nothing for a valid golden path and a valid component', async () => {
+    const text = `${validPath}---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: payments-api
+spec:
+  type: service
+  lifecycle: production
+  owner: payments-team
+`;
+    expect(await lint(text)).toEqual([]);
+  });
+
+  it('points at the value of a bad field', async () => {
+    const text = validPath.replace('lifecycle: supported', 'lifecycle: stable');
+    expect(brief(await lint(text))).toEqual([
+      '7:14 must be one of supported, beta, deprecated; got "stable" (spec.lifecycle)',
+    ]);
+  });
+
+  it('points at the offending list item', async () => {
+    const text = validPath.replace('    - ci\n', '    - ci\n    - uptime\n');
+    expect(brief(await lint(text))).toEqual([
+      expect.stringMatching(/^13:7 must be one of .*got "uptime" \(spec\.guarantees\[2\]\)$/),
+    ]);
+  });
+
+  it('points at the parent key when a required field is missing', async () => {
+    const text = validPath.replace('  owner: group:default/platform-team\n', '');
+    expect(brief(await lint(text))).toEqual([
+      '5:1 spec.owner is required (spec.owner)',
+    ]);
+  });
+
+  it('points at the key of an unknown field', async () => {
+    const text = validPath.replace('  version: 2.1.0\n', '  version: 2.1.0\n  verison: 2\n');
+    expect(brief(await lint(text))).toEqual([
+      '10:3 unknown field "verison" in spec (spec.verison)',
+    ]);
+  });
+
+  it('reports every document of a file, keeping positions per document', async () => {
+    const text = `${validPath}---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: bad name
+spec:
+  type: service
+  lifecycle: production
+  owner: payments-team
+---
+${validPath.replace('version: 2.1.0', 'version: two')}`;
+    expect(brief(await lint(text))).toEqual([
+      expect.stringMatching(/^17:9 is not valid; expected a string that is sequences of .* \(metadata\.name\)$/),
+      '31:12 must be a semantic version such as 1.4.0; got "two" (spec.version)',
+    ]);
+  });
+
+  it('reports a core kind error from catalog-model at its field', async () => {
+    const text = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: payments-api
+spec:
+  type: service
+  lifecycle: production
+`;
+    expect(brief(await lint(text))).toEqual([
+      '5:1 spec.owner is required (spec.owner)',
+    ]);
+  });
+
+  it('flags unknown kinds unless allowed', async () => {
+    const text = `apiVersion: example.com/v1
+kind: Widget
+metadata:
+  name: w
+spec: {}
+`;
+    expect(brief(await lint(text))).toEqual([
+      expect.stringMatching(/^2:7 unknown kind "Widget"; known kinds are GoldenPath, API, .* \(kind\)$/),
+    ]);
+    expect(await lint(text, ['Widget'])).toEqual([]);
+  });
+
+  it.each([
+    ['a syntax error', 'kind: [Component\n', /^\d+:\d+ /],
+    ['a duplicate key', `${validPath}kind: GoldenPath\n`, /^13:1 Map keys must be unique/],
+    ['a tab as indentation', 'metadata:\n\tname: x\n', /^2:1 .*[Tt]ab/],
+    ['an empty file', '\n\n', /^1:1 file is empty/],
+    ['a binary file', 'abc\u0000def', /^1:1 file is binary/],
+  ])('survives %s with a clear message', async (_name, text, expected) => {
+    const problems = brief(await lint(text));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('stops an alias bomb without expanding it', async () => {
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const next = String.fromCharCode(97 + i);
+      lines.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const problems = brief(await lint(lines.join('\n')));
+    expect(problems).toEqual([expect.stringMatching(/alias bomb/)]);
+  });
+
+  it('refuses text over the size limit', async () => {
+    const problems = await lintCatalogYaml(`a: ${'x'.repeat(2048)}`, {
+      validators,
+      maxBytes: 1024,
+    });
+    expect(brief(problems)).toEqual([expect.stringMatching(/^1:1 file is larger than 1 KiB/)]);
+  });
+});

@@ -1,0 +1,237 @@
+import {
+  Document,
+  LineCounter,
+  Node as YamlNode,
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+} from 'yaml';
+import type { DocumentPath, YamlProblem } from './types';
+
+/**
+ * Limits that keep hostile YAML from exhausting the process.
+ *
+ * @public
+ */
+export interface YamlLimits {
+  /** Largest accepted text, in bytes (UTF-8). Default 1 MiB. */
+  maxBytes?: number;
+  /** Most alias expansions per document (billion-laughs guard). Default 100. */
+  maxAliasCount?: number;
+}
+
+/**
+ * A range in the text; lines and columns start at 1.
+ *
+ * @public
+ */
+export interface YamlRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * One document of a YAML file, with a way to find where a value was written.
+ *
+ * @public
+ */
+export interface ParsedYamlDocument {
+  /** Zero-based index of the document in the file. */
+  index: number;
+  /** The document as plain data; undefined when it could not be read. */
+  value: unknown;
+  /** Syntax problems of this document. */
+  problems: YamlProblem[];
+  /**
+   * The range of the node at `path`, or of its nearest ancestor present in
+   * the text. With `atKey`, the range of the map key instead of its value.
+   */
+  locate(path: DocumentPath, options?: { atKey?: boolean }): YamlRange;
+}
+
+/**
+ * The result of {@link parseYamlDocuments}.
+ *
+ * @public
+ */
+export interface ParsedYamlFile {
+  /** Documents with content; empty documents (a stray `---`) are skipped. */
+  documents: ParsedYamlDocument[];
+  /** Problems of the file as a whole (too large, binary, no documents). */
+  problems: YamlProblem[];
+}
+
+/** @public */
+export const DEFAULT_YAML_LIMITS: Required<YamlLimits> = {
+  maxBytes: 1024 * 1024,
+  maxAliasCount: 100,
+};
+
+function rangeOf(
+  lineCounter: LineCounter,
+  start: number,
+  end: number,
+): YamlRange {
+  const from = lineCounter.linePos(start);
+  const to = lineCounter.linePos(Math.max(start, end));
+  return {
+    line: from.line,
+    column: from.col,
+    endLine: to.line,
+    endColumn: to.col,
+  };
+}
+
+function fileProblem(message: string): YamlProblem {
+  return {
+    message,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'error',
+  };
+}
+
+function findNode(
+  doc: Document,
+  path: DocumentPath,
+  atKey: boolean,
+): YamlNode | undefined {
+  let node: unknown = doc.contents;
+  let found: YamlNode | undefined = (doc.contents as YamlNode) ?? undefined;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find(
+        item => isScalar(item.key) && String(item.key.value) === `${segment}`,
+      );
+      if (!pair) {
+        return found;
+      }
+      if (last && atKey && pair.key) {
+        return pair.key as YamlNode;
+      }
+      // A key with no value (`owner:`) is located at the key.
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) {
+        return found;
+      }
+      node = item;
+    } else {
+      return found;
+    }
+    if (node && typeof node === 'object' && 'range' in node) {
+      found = node as YamlNode;
+    }
+  }
+  return found;
+}
+
+function textBytes(text: string): number {
+  return typeof TextEncoder !== 'undefined'
+    ? new TextEncoder().encode(text).length
+    : text.length;
+}
+
+/**
+ * Parses every document of a YAML text, keeping positions so that problems
+ * can name the line and column of the node they are about. Never throws:
+ * syntax errors, duplicate keys, tabs, alias bombs, oversized and binary
+ * input come back as problems.
+ *
+ * @public
+ */
+export function parseYamlDocuments(
+  text: string,
+  limits: YamlLimits = {},
+): ParsedYamlFile {
+  const { maxBytes, maxAliasCount } = { ...DEFAULT_YAML_LIMITS, ...limits };
+  if (textBytes(text) > maxBytes) {
+    return {
+      documents: [],
+      problems: [
+        fileProblem(
+          `file is larger than ${Math.round(
+            maxBytes / 1024,
+          )} KiB; catalog files must be smaller`,
+        ),
+      ],
+    };
+  }
+  if (text.includes('\u0000')) {
+    return {
+      documents: [],
+      problems: [fileProblem('file is binary, not YAML text')],
+    };
+  }
+  if (text.trim() === '') {
+    return {
+      documents: [],
+      problems: [fileProblem('file is empty; expected at least one entity')],
+    };
+  }
+
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
+  const docs: Document[] = Array.isArray(parsed) ? parsed : [];
+  const problems: YamlProblem[] = [];
+  const documents: ParsedYamlDocument[] = [];
+
+  docs.forEach((doc, index) => {
+    const docProblems: YamlProblem[] = doc.errors.map(error => ({
+      message: error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''),
+      ...rangeOf(lineCounter, error.pos[0], error.pos[1]),
+      documentIndex: index,
+      severity: 'error' as const,
+    }));
+    if (doc.contents === null && docProblems.length === 0) {
+      return;
+    }
+    let value: unknown = undefined;
+    if (docProblems.length === 0) {
+      try {
+        value = doc.toJS({ maxAliasCount });
+      } catch (error) {
+        const start = (doc.contents as YamlNode | null)?.range?.[0] ?? 0;
+        docProblems.push({
+          message:
+            error instanceof ReferenceError && /alias/i.test(error.message)
+              ? `too many alias expansions (more than ${maxAliasCount}); the document looks like an alias bomb`
+              : `could not read the document: ${(error as Error).message}`,
+          ...rangeOf(lineCounter, start, start),
+          documentIndex: index,
+          severity: 'error',
+        });
+      }
+    }
+    documents.push({
+      index,
+      value,
+      problems: docProblems,
+      locate(path, options) {
+        const node = findNode(doc, path, options?.atKey ?? false);
+        const range = node?.range ?? doc.range ?? [0, 0];
+        return rangeOf(lineCounter, range[0], range[1]);
+      },
+    });
+  });
+
+  if (documents.length === 0 && problems.length === 0) {
+    problems.push(
+      fileProblem('file has no YAML documents; expected at least one entity'),
+    );
+  }
+  return { documents, problems };
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/*
+ * `npm test`: everything CI runs, in order, stopping at the first failure.
+ * Type-check, lint, then every test (unit, integration, PostgreSQL).
+ */
+const { spawnSync } = require('node:child_process');
+
+// Database tests run on SQLite and on the PostgreSQL this machine provides.
+// An explicit connection string in the environment wins.
+const env = {
+  ...process.env,
+  CI: process.env.CI ?? 'true',
+};
+if (!Object.keys(env).some(k => /^BACKSTAGE_TEST_DATABASE_POSTGRES\d*_CONNECTION_STRING$/.test(k))) {
+  env.BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING =
+    'postgresql://postgres@127.0.0.1:5432';
+}
+
+const steps = [
+  ['type-check', 'npm', ['run', 'tsc']],
+  ['lint', 'npm', ['run', 'lint']],
+  ['tests', 'npx', ['backstage-cli', 'repo', 'test', '--ci']],
+];
+
+for (const [name, command, args] of steps) {
+  const started = Date.now();
+  process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    process.stderr.write(`\n=== ${name} failed after ${seconds}s\n`);
+    process.exit(result.status ?? 1);
+  }
+  process.stdout.write(`=== ${name} passed in ${seconds}s\n`);
+}
