@@ -32,6 +32,10 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// events and signals: live updates between plugins and to the browser
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // search over the catalog, in memory (Lunr) by default
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

@@ -3,6 +3,20 @@ import { version } from '../package.json';
 import { CommandIo, EXIT_OK, EXIT_USAGE, processIo } from './commands/io';
 
 /**
+ * Loads a command module on demand, so `--help` and `--version` do not pay
+ * for the validators. When bin/ runs the TypeScript sources, `import()` goes
+ * through Node's ESM loader, which hands a CommonJS module over with its
+ * exports on `default`; built and under Jest, the exports are on the module.
+ * Command modules therefore have no default export of their own.
+ */
+async function loadCommand<T extends object>(
+  load: () => Promise<T>,
+): Promise<T> {
+  const loaded = await load();
+  return (loaded as { default?: T }).default ?? loaded;
+}
+
+/**
  * Builds the `golden-paths` program. Actions record their exit code through
  * `setExitCode` instead of calling `process.exit`, so output is flushed and
  * the program can be run in-process.
@@ -42,7 +56,7 @@ export function createProgram(
     .action(async (paths: string[], options) => {
       // Loaded on demand: the lint command pulls in the validators, which the
       // other commands do not need.
-      const { lint } = await import('./commands/lint');
+      const { lint } = await loadCommand(() => import('./commands/lint'));
       setExitCode(await lint(paths, options, io));
     });
 
@@ -57,7 +71,7 @@ export function createProgram(
         .default('all'),
     )
     .action(async options => {
-      const { schema } = await import('./commands/schema');
+      const { schema } = await loadCommand(() => import('./commands/schema'));
       setExitCode(await schema(options, io));
     });
 

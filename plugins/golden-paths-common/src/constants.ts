@@ -83,3 +83,18 @@ export const RELATION_REPLACED_BY_GOLDEN_PATH = 'replacedByGoldenPath';
  * @public
  */
 export const RELATION_REPLACES_GOLDEN_PATH = 'replacesGoldenPath';
+
+/**
+ * Every relation the Golden Paths catalog module emits, as pairs of a relation
+ * and its reverse (the first one reads from the path's side). Useful to teach
+ * the catalog graph about them.
+ *
+ * @public
+ */
+export const GOLDEN_PATH_RELATION_PAIRS: ReadonlyArray<
+  readonly [string, string]
+> = [
+  [RELATION_GOLDEN_PATH_FOLLOWED_BY, RELATION_FOLLOWS_GOLDEN_PATH],
+  [RELATION_GOLDEN_PATH_TEMPLATE, RELATION_TEMPLATE_OF_GOLDEN_PATH],
+  [RELATION_REPLACED_BY_GOLDEN_PATH, RELATION_REPLACES_GOLDEN_PATH],
+];

@@ -43,6 +43,7 @@ async function yamlFilesUnder(dir: string): Promise<string[]> {
   return glob(['**/*.yaml', '**/*.yml'], {
     cwd: dir,
     absolute: true,
+    caseSensitiveMatch: false,
     dot: false,
     followSymbolicLinks: false,
     expandDirectories: false,
@@ -52,9 +53,10 @@ async function yamlFilesUnder(dir: string): Promise<string[]> {
 
 /**
  * Expands the arguments of `golden-paths lint`: a directory becomes every
- * YAML file under it, a glob its matches, a file itself. Shell expansion of
- * `dir/*` hands us whatever lies in the directory, so a non-YAML file named
- * directly is reported as skipped rather than linted as YAML.
+ * YAML file under it, a glob its YAML matches, a file itself. Shell expansion
+ * of `dir/*` hands us whatever lies in the directory (a README, say), so a
+ * non-YAML file named directly is reported as skipped rather than linted as
+ * YAML, the way ESLint treats files its configuration does not cover.
  */
 export async function collectFiles(
   args: ReadonlyArray<string>,
@@ -97,9 +99,12 @@ export async function collectFiles(
         followSymbolicLinks: false,
         expandDirectories: false,
         ignore: ['**/node_modules/**'],
-      });
+      }).then(matches => matches.filter(isYamlFile));
       if (files.length === 0) {
-        result.unmatched.push({ argument, message: 'no files match the glob' });
+        result.unmatched.push({
+          argument,
+          message: 'no .yaml or .yml files match the glob',
+        });
       }
       add(files.map(file => resolve(file)));
     } else {

@@ -116,9 +116,10 @@ describe('GoldenPathEntitiesProcessor', () => {
         owner: 'component:default/not-a-team',
         guarantees: ['owner', 'teleportation'],
       });
-      const error = await processor
-        .validateEntityKind(entity)
-        .then(() => undefined, e => e);
+      const error = await processor.validateEntityKind(entity).then(
+        () => undefined,
+        e => e,
+      );
       expect(error).toBeInstanceOf(InputError);
       const message = (error as Error).message;
       for (const expected of [
@@ -159,6 +160,26 @@ describe('GoldenPathEntitiesProcessor', () => {
       ]) {
         expect(message).toContain(`${field}: `);
       }
+    });
+
+    it('rejects a path replaced by itself through a short ref in its namespace', async () => {
+      const entity = goldenPath(
+        { lifecycle: 'deprecated', replacedBy: 'node-http-service' },
+        { namespace: 'payments' },
+      );
+      await expect(processor.validateEntityKind(entity)).rejects.toThrow(
+        'spec.replacedBy: a golden path cannot be replaced by itself',
+      );
+    });
+
+    it('rejects a malformed namespace with an InputError', async () => {
+      const entity = goldenPath(
+        { lifecycle: 'deprecated', replacedBy: 'node-http-service-v2' },
+        { namespace: 5 },
+      );
+      await expect(processor.validateEntityKind(entity)).rejects.toThrow(
+        InputError,
+      );
     });
 
     it('leaves other kinds to other processors', async () => {
@@ -331,7 +352,10 @@ describe('GoldenPathEntitiesProcessor', () => {
       ['goldenpath:default/', /not a valid entity reference/],
       ['goldenpath:default/bad name!', /not a valid entity reference/],
       ['', /not a valid entity reference/],
-      ['component:default/x', /points at a component; it must point at a GoldenPath/],
+      [
+        'component:default/x',
+        /points at a component; it must point at a GoldenPath/,
+      ],
     ])(
       'reports the invalid annotation %j without a relation',
       async (value, reason) => {

@@ -58,7 +58,11 @@ function canonicalKind(kind: string): string {
 }
 
 function canonicalRef(ref: CompoundEntityRef): CompoundEntityRef {
-  return { kind: canonicalKind(ref.kind), namespace: ref.namespace, name: ref.name };
+  return {
+    kind: canonicalKind(ref.kind),
+    namespace: ref.namespace,
+    name: ref.name,
+  };
 }
 
 type RefResult =
@@ -188,9 +192,11 @@ export class GoldenPathEntitiesProcessor implements CatalogProcessor {
         emit(
           processingResult.inputError(
             location,
-            `${stringifyEntityRef(self)} has an invalid ${field} ${JSON.stringify(
-              value,
-            )}: ${result.problem}`,
+            `${stringifyEntityRef(
+              self,
+            )} has an invalid ${field} ${JSON.stringify(value)}: ${
+              result.problem
+            }`,
           ),
         );
         return undefined;

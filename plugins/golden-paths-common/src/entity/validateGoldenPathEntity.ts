@@ -48,15 +48,20 @@ function referenceProblems(data: any): EntityProblem[] {
     typeof spec.replacedBy === 'string' &&
     typeof data.metadata?.name === 'string'
   ) {
+    // Short refs resolve in the path's own namespace, as the catalog does.
+    const namespace =
+      typeof data.metadata.namespace === 'string' && data.metadata.namespace
+        ? data.metadata.namespace
+        : 'default';
     const self = stringifyEntityRef({
       kind: 'goldenpath',
-      namespace: data.metadata.namespace ?? 'default',
+      namespace,
       name: data.metadata.name,
     }).toLocaleLowerCase('en-US');
     const replacement = stringifyEntityRef(
       parseEntityRef(spec.replacedBy, {
         defaultKind: 'goldenpath',
-        defaultNamespace: 'default',
+        defaultNamespace: namespace,
       }),
     ).toLocaleLowerCase('en-US');
     if (replacement === self) {

@@ -15,6 +15,16 @@ function describe(value: unknown): string {
   return JSON.stringify(value);
 }
 
+function typeName(type: string): string {
+  if (type === 'array') {
+    return 'a list';
+  }
+  if (type === 'object') {
+    return 'a map';
+  }
+  return `a ${type}`;
+}
+
 function valueAt(data: unknown, path: ReadonlyArray<string | number>) {
   let current: any = data;
   for (const segment of path) {
@@ -108,19 +118,15 @@ export function ajvErrorsToProblems(
         });
         break;
       }
-      case 'type':
+      case 'type': {
+        const expected = (error.params as { type: string }).type;
         push({
           path,
           field: formatFieldPath(path),
-          message: `must be ${
-            (error.params as { type: string }).type === 'array'
-              ? 'a list'
-              : (error.params as { type: string }).type === 'object'
-              ? 'a map'
-              : `a ${(error.params as { type: string }).type}`
-          }; got ${describe(value)}`,
+          message: `must be ${typeName(expected)}; got ${describe(value)}`,
         });
         break;
+      }
       case 'minLength':
         push({
           path,

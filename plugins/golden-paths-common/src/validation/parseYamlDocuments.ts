@@ -134,6 +134,80 @@ function findNode(
   return found;
 }
 
+/**
+ * Deepest nesting accepted. The yaml library composes nodes recursively, and
+ * a few hundred levels exhaust the stack; near the limit V8 can even abort
+ * the process (a fatal out-of-memory in its RegExp compiler), which no
+ * try/catch survives. Catalog files are nowhere near this deep.
+ */
+const MAX_NESTING_DEPTH = 100;
+
+/**
+ * An upper bound of the nesting of a YAML text, without parsing it: block
+ * levels from indentation (and `- ` on one line), flow levels from brackets.
+ * Returns the 1-based line where `limit` is first exceeded, or 0.
+ */
+function lineExceedingDepth(text: string, limit: number): number {
+  const indents: number[] = [];
+  let flow = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const content = line.trimStart();
+    if (content !== '' && !content.startsWith('#')) {
+      let column = line.length - content.length;
+      if (column === 0 && /^(---|\.\.\.)(\s|$)/.test(content)) {
+        flow = 0;
+      }
+      while (indents.length > 0 && indents[indents.length - 1] >= column) {
+        indents.pop();
+      }
+      indents.push(column);
+      for (let rest = content; /^-[ \t]/.test(rest); ) {
+        const marker = /^-[ \t]+/.exec(rest)![0];
+        column += marker.length;
+        rest = rest.slice(marker.length);
+        indents.push(column);
+      }
+    }
+    for (let c = 0; c < line.length; c++) {
+      const ch = line[c];
+      if (ch === '[' || ch === '{') {
+        flow++;
+        if (flow > limit) {
+          return i + 1;
+        }
+      } else if ((ch === ']' || ch === '}') && flow > 0) {
+        flow--;
+      }
+    }
+    if (indents.length > limit) {
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+/** Syntax problems reported per document before the rest are summarised. */
+const MAX_SYNTAX_PROBLEMS = 20;
+
+/**
+ * A document with nothing in it: a file's trailing `---`, or a `---` followed
+ * only by comments. The yaml library gives those an empty plain scalar, not
+ * null; an explicit `~` or `null` is content and stays.
+ */
+function isEmptyDocument(doc: Document): boolean {
+  const contents = doc.contents;
+  return (
+    contents === null ||
+    (isScalar(contents) &&
+      contents.value === null &&
+      contents.source === '' &&
+      !contents.tag &&
+      !contents.anchor)
+  );
+}
+
 function textBytes(text: string): number {
   return typeof TextEncoder !== 'undefined'
     ? new TextEncoder().encode(text).length
@@ -178,6 +252,22 @@ export function parseYamlDocuments(
     };
   }
 
+  const tooDeepAt = lineExceedingDepth(text, MAX_NESTING_DEPTH);
+  if (tooDeepAt > 0) {
+    return {
+      documents: [],
+      problems: [
+        {
+          ...fileProblem(
+            `nesting is deeper than ${MAX_NESTING_DEPTH} levels; catalog files are not this deep`,
+          ),
+          line: tooDeepAt,
+          endLine: tooDeepAt,
+        },
+      ],
+    };
+  }
+
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, {
     lineCounter,
@@ -190,13 +280,37 @@ export function parseYamlDocuments(
   const documents: ParsedYamlDocument[] = [];
 
   docs.forEach((doc, index) => {
-    const docProblems: YamlProblem[] = doc.errors.map(error => ({
-      message: error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''),
-      ...rangeOf(lineCounter, error.pos[0], error.pos[1]),
-      documentIndex: index,
-      severity: 'error' as const,
-    }));
-    if (doc.contents === null && docProblems.length === 0) {
+    const docProblems: YamlProblem[] = [];
+    const seenErrors = new Set<string>();
+    for (const error of doc.errors) {
+      const message = /maximum call stack/i.test(error.message)
+        ? 'the document is nested too deeply to read'
+        : error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+      const range = rangeOf(lineCounter, error.pos[0], error.pos[1]);
+      // Hostile input (say, thousands of unclosed brackets) makes the parser
+      // repeat one error at one place; report it once, and only the first few.
+      const key = `${range.line}:${range.column}:${message}`;
+      if (seenErrors.has(key)) {
+        continue;
+      }
+      seenErrors.add(key);
+      if (docProblems.length === MAX_SYNTAX_PROBLEMS) {
+        docProblems.push({
+          message: 'more syntax errors follow; fix the ones above first',
+          ...range,
+          documentIndex: index,
+          severity: 'error',
+        });
+        break;
+      }
+      docProblems.push({
+        message,
+        ...range,
+        documentIndex: index,
+        severity: 'error',
+      });
+    }
+    if (isEmptyDocument(doc) && docProblems.length === 0) {
       return;
     }
     let value: unknown = undefined;
