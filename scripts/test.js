@@ -12,7 +12,7 @@ const env = {
   CI: process.env.CI ?? 'true',
 };
 if (!Object.keys(env).some(k => /^BACKSTAGE_TEST_DATABASE_POSTGRES\d*_CONNECTION_STRING$/.test(k))) {
-  env.BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING =
+  env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING =
     'postgresql://postgres@127.0.0.1:5432';
 }
 

@@ -106,7 +106,7 @@ describe('golden-paths lint', () => {
     expect(await lint(['paths', 'clean'], {}, io)).toBe(1);
     expect(stdout().split('\n')).toEqual([
       expect.stringMatching(
-        /^paths\/bad-name\.yaml:4:9: is not valid; .*"Bad Name" \(metadata\.name\)$/,
+        /^paths\/bad-name\.yaml:4:9: must be a string that is sequences of .*; got "Bad Name" \(metadata\.name\)$/,
       ),
       'paths/golden-path.yaml:9:14: must be one of supported, beta, deprecated; got "stable" (spec.lifecycle)',
       'paths/golden-path.yaml:13:7: must be one of owner, ci, sbom, image-signing, vulnerability-scan, resource-requests, autoscaling, observability, cost-labels; got "uptime" (spec.guarantees[1])',

@@ -46,10 +46,15 @@ export function backstageErrorProblem(error: unknown): EntityProblem {
   const format = FIELD_FORMAT_MESSAGE.exec(text);
   if (format) {
     const path = fieldFormatPath(format[1]);
+    const expectation = /^\s*expected (.*) but found (".*")\.?\s*$/s.exec(
+      format[2],
+    );
     return {
       path,
       field: formatFieldPath(path),
-      message: `is not valid;${format[2]}`.replace(/\.$/, ''),
+      message: expectation
+        ? `must be ${expectation[1]}; got ${expectation[2]}`
+        : 'is not valid',
     };
   }
 

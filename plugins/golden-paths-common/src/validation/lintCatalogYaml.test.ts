@@ -83,7 +83,7 @@ spec:
 ---
 ${validPath.replace('version: 2.1.0', 'version: two')}`;
     expect(brief(await lint(text))).toEqual([
-      expect.stringMatching(/^17:9 is not valid; expected a string that is sequences of .* \(metadata\.name\)$/),
+      expect.stringMatching(/^17:9 must be a string that is sequences of .*; got "bad name" \(metadata\.name\)$/),
       '31:12 must be a semantic version such as 1.4.0; got "two" (spec.version)',
     ]);
   });
