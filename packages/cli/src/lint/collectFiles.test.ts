@@ -15,6 +15,8 @@ describe('collectFiles', () => {
       'paths/deep/c.YAML': 'a: 1\n',
       'paths/notes.txt': 'x',
       'paths/node_modules/pkg/d.yaml': 'a: 1\n',
+      'paths/templates/svc/template.yaml': 'a: 1\n',
+      'paths/templates/svc/skeleton/mkdocs.yml': 'site_name: ${{ values.name }}\n',
       'paths/.github/workflows/ci.yaml': 'a: 1\n',
       'paths/.hidden.yaml': 'a: 1\n',
       'empty/notes.txt': 'x',
@@ -27,12 +29,13 @@ describe('collectFiles', () => {
 
   const rel = (files: string[]) => files.map(f => relative(dir.path, f));
 
-  it('finds every YAML file under a directory, skipping node_modules and dot folders', async () => {
+  it('finds every YAML file under a directory, skipping node_modules, template skeletons and dot folders', async () => {
     const result = await collectFiles(['paths'], dir.path);
     expect(rel(result.files)).toEqual([
       'paths/a.yaml',
       'paths/b.yml',
       'paths/deep/c.YAML',
+      'paths/templates/svc/template.yaml',
     ]);
     expect(result.unmatched).toEqual([]);
   });
@@ -60,6 +63,7 @@ describe('collectFiles', () => {
       'paths/a.yaml',
       'paths/b.yml',
       'paths/deep/c.YAML',
+      'paths/templates/svc/template.yaml',
     ]);
   });
 

@@ -4,6 +4,11 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 
 const YAML_EXTENSIONS = ['.yaml', '.yml'];
 
+// Software template skeletons hold nunjucks templates of files (mkdocs.yml,
+// workflows), not catalog entities; walking a directory or a glob skips them.
+// A skeleton file named directly on the command line is still linted.
+const IGNORED = ['**/node_modules/**', '**/skeleton/**'];
+
 /** A command-line argument that named nothing to lint. */
 export interface UnmatchedArgument {
   /** The argument as given. */
@@ -47,7 +52,7 @@ async function yamlFilesUnder(dir: string): Promise<string[]> {
     dot: false,
     followSymbolicLinks: false,
     expandDirectories: false,
-    ignore: ['**/node_modules/**'],
+    ignore: IGNORED,
   });
 }
 
@@ -98,7 +103,7 @@ export async function collectFiles(
         dot: false,
         followSymbolicLinks: false,
         expandDirectories: false,
-        ignore: ['**/node_modules/**'],
+        ignore: IGNORED,
       }).then(matches => matches.filter(isYamlFile));
       if (files.length === 0) {
         result.unmatched.push({
