@@ -1,0 +1,378 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import {
+  ANNOTATION_SOURCE_LOCATION,
+  ComponentEntity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ANNOTATION_GOLDEN_PATH,
+  ANNOTATION_GOLDEN_PATH_VERSION,
+  ANNOTATION_SOURCE_TEMPLATE,
+  GOLDEN_PATH_GUARANTEE_IDS,
+  GoldenPathGuaranteeId,
+  YamlProblem,
+  coreKindValidators,
+  isGoldenPathGuaranteeId,
+  lintCatalogYaml,
+} from '@golden-paths/golden-paths-common';
+import { stringify } from 'yaml';
+import {
+  canonicalEntityRef,
+  isValidEntityName,
+  parseEntityRefInput,
+} from '../lib/entityRefs';
+import { isSemver } from '../lib/semver';
+import {
+  assertNoEscapingLinks,
+  resolveWorkspacePath,
+  toPosixRelative,
+} from '../lib/workspacePaths';
+import { examples } from './catalogWrite.examples';
+
+/** Annotations and labels written for the guarantees of the path. */
+const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
+const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
+  'backstage.io/kubernetes-label-selector';
+const ANNOTATION_SERVICE_NAME = 'golden-paths.dev/service-name';
+const ANNOTATION_IMAGE = 'golden-paths.dev/image';
+const LABEL_COST_CENTER = 'cost-center';
+const LABEL_TEAM = 'team';
+
+const KUBERNETES_GUARANTEES: GoldenPathGuaranteeId[] = [
+  'resource-requests',
+  'autoscaling',
+];
+
+function formatProblem(file: string, problem: YamlProblem): string {
+  const field = problem.field ? ` ${problem.field}:` : '';
+  return `${file}:${problem.line}:${problem.column}${field} ${problem.message}`;
+}
+
+function parseGuarantees(values: string[] | undefined): GoldenPathGuaranteeId[] {
+  const unknown = (values ?? []).filter(id => !isGoldenPathGuaranteeId(id));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `unknown guarantee${unknown.length > 1 ? 's' : ''} ${unknown
+        .map(id => `"${id}"`)
+        .join(', ')}; the known guarantees are ${GOLDEN_PATH_GUARANTEE_IDS.join(
+        ', ',
+      )}`,
+    );
+  }
+  return [...new Set(values ?? [])] as GoldenPathGuaranteeId[];
+}
+
+function toSourceLocation(value: string): string {
+  const trimmed = value.trim();
+  // Already a location reference (`url:…`, or `file:<path>` which is not a
+  // file URL); anything else is taken to be a URL.
+  if (/^url:/.test(trimmed) || /^file:(?!\/\/)/.test(trimmed)) {
+    return trimmed;
+  }
+  return `url:${trimmed}`;
+}
+
+/**
+ * Creates the `golden-paths:catalog:write` action, which writes the
+ * `catalog-info.yaml` of a component that follows a golden path.
+ *
+ * @public
+ */
+export function createCatalogWriteAction() {
+  return createTemplateAction({
+    id: 'golden-paths:catalog:write',
+    description: [
+      'Writes the catalog-info.yaml of a Component that follows a golden path, and checks it by parsing it back before returning.',
+      `Always written: spec.owner, spec.lifecycle, spec.type, and the annotations ${ANNOTATION_GOLDEN_PATH} (the path), ${ANNOTATION_GOLDEN_PATH_VERSION} (the version scaffolded at) and ${ANNOTATION_SOURCE_TEMPLATE} (the template).`,
+      'Written for the guarantees given in `guarantees`:',
+      `resource-requests or autoscaling: ${ANNOTATION_KUBERNETES_ID}: <name> and ${ANNOTATION_KUBERNETES_LABEL_SELECTOR}: app.kubernetes.io/name=<name>, so the Kubernetes plugin and the checks find the workloads;`,
+      `observability: ${ANNOTATION_SERVICE_NAME}: <name>, the service name traces, metrics and logs are reported under (OpenTelemetry or Datadog);`,
+      `cost-labels: metadata.labels ${LABEL_COST_CENTER} (from costCenter) and ${LABEL_TEAM} (from team, or the owning group's name);`,
+      `sbom, image-signing or vulnerability-scan: ${ANNOTATION_IMAGE}: <image> when image is given, so the checks know which image to inspect.`,
+      'annotations given as input are merged last.',
+    ].join(' '),
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z =>
+          z.string({
+            description:
+              'metadata.name of the component: letters, digits, -, _ and ., at most 63 characters',
+          }),
+        title: z =>
+          z.string({ description: 'metadata.title of the component' }).optional(),
+        description: z =>
+          z
+            .string({ description: 'metadata.description of the component' })
+            .optional(),
+        owner: z =>
+          z.string({
+            description:
+              'Entity reference of the owning group or user, such as group:default/platform-team',
+          }),
+        system: z =>
+          z
+            .string({
+              description:
+                'Entity reference of the system the component belongs to',
+            })
+            .optional(),
+        lifecycle: z =>
+          z
+            .string({ description: 'spec.lifecycle. Default: experimental' })
+            .optional(),
+        type: z =>
+          z.string({ description: 'spec.type. Default: service' }).optional(),
+        tags: z =>
+          z
+            .array(z.string(), { description: 'metadata.tags' })
+            .optional(),
+        path: z =>
+          z.string({
+            description:
+              'Entity reference of the golden path the component follows, such as goldenpath:default/node-http-service',
+          }),
+        pathVersion: z =>
+          z.string({
+            description:
+              "The path's spec.version the component is scaffolded at (semver)",
+          }),
+        sourceTemplate: z =>
+          z
+            .string({
+              description:
+                'Entity reference of the template. Default: the template running this task',
+            })
+            .optional(),
+        guarantees: z =>
+          z
+            .array(z.string(), {
+              description:
+                "The path's guarantees (spec.guarantees); they decide the extra annotations and labels",
+            })
+            .optional(),
+        sourceLocation: z =>
+          z
+            .string({
+              description: `Where the source lives, written as ${ANNOTATION_SOURCE_LOCATION}; "url:" is prefixed when missing`,
+            })
+            .optional(),
+        costCenter: z =>
+          z
+            .string({
+              description: `Value of the ${LABEL_COST_CENTER} label (cost-labels guarantee)`,
+            })
+            .optional(),
+        team: z =>
+          z
+            .string({
+              description: `Value of the ${LABEL_TEAM} label (cost-labels guarantee). Default: the owning group's name`,
+            })
+            .optional(),
+        image: z =>
+          z
+            .string({
+              description: `Container image repository, written as ${ANNOTATION_IMAGE}`,
+            })
+            .optional(),
+        annotations: z =>
+          z
+            .record(z.string(), {
+              description: 'More annotations, merged last',
+            })
+            .optional(),
+        links: z =>
+          z
+            .array(
+              z.object({
+                url: z.string(),
+                title: z.string().optional(),
+                icon: z.string().optional(),
+                type: z.string().optional(),
+              }),
+              { description: 'metadata.links' },
+            )
+            .optional(),
+        targetPath: z =>
+          z
+            .string({
+              description:
+                'Where to write the file, relative to the workspace. Default: catalog-info.yaml',
+            })
+            .optional(),
+      },
+      output: {
+        entityRef: z =>
+          z.string({ description: 'Entity reference of the component' }),
+        filePath: z =>
+          z.string({
+            description: 'The written file, relative to the workspace',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const input = ctx.input;
+
+      if (!isValidEntityName(input.name)) {
+        throw new InputError(
+          `name "${input.name}" is not a valid entity name: use letters, digits, "-", "_" and "." (starting and ending with a letter or digit), at most 63 characters`,
+        );
+      }
+      const owner = parseEntityRefInput(input.owner, {
+        inputName: 'owner',
+        defaultKind: 'group',
+        allowedKinds: ['group', 'user'],
+        example: 'group:default/platform-team',
+      });
+      const system = input.system
+        ? parseEntityRefInput(input.system, {
+            inputName: 'system',
+            defaultKind: 'system',
+            allowedKinds: ['system'],
+            example: 'system:default/payments',
+          })
+        : undefined;
+      const path = parseEntityRefInput(input.path, {
+        inputName: 'path',
+        defaultKind: 'goldenpath',
+        allowedKinds: ['goldenpath'],
+        example: 'goldenpath:default/node-http-service',
+      });
+      if (!isSemver(input.pathVersion)) {
+        throw new InputError(
+          `pathVersion "${input.pathVersion}" is not a semantic version such as 2.1.0`,
+        );
+      }
+      const sourceTemplateValue =
+        input.sourceTemplate ?? ctx.templateInfo?.entityRef;
+      const sourceTemplate = sourceTemplateValue
+        ? parseEntityRefInput(sourceTemplateValue, {
+            inputName: 'sourceTemplate',
+            defaultKind: 'template',
+            allowedKinds: ['template'],
+            example: 'template:default/node-http-service',
+          })
+        : undefined;
+      const guarantees = parseGuarantees(input.guarantees);
+      const has = (id: GoldenPathGuaranteeId) => guarantees.includes(id);
+
+      const targetPath = input.targetPath ?? 'catalog-info.yaml';
+      const target = resolveWorkspacePath(
+        ctx.workspacePath,
+        targetPath,
+        'targetPath',
+      );
+      if (target === ctx.workspacePath) {
+        throw new InputError('targetPath must name a file, not the workspace');
+      }
+      const filePath = toPosixRelative(ctx.workspacePath, target);
+
+      const annotations: Record<string, string> = {
+        [ANNOTATION_GOLDEN_PATH]: canonicalEntityRef(path),
+        [ANNOTATION_GOLDEN_PATH_VERSION]: input.pathVersion,
+      };
+      if (sourceTemplate) {
+        annotations[ANNOTATION_SOURCE_TEMPLATE] =
+          canonicalEntityRef(sourceTemplate);
+      }
+      if (input.sourceLocation) {
+        annotations[ANNOTATION_SOURCE_LOCATION] = toSourceLocation(
+          input.sourceLocation,
+        );
+      }
+      if (KUBERNETES_GUARANTEES.some(has)) {
+        annotations[ANNOTATION_KUBERNETES_ID] = input.name;
+        annotations[
+          ANNOTATION_KUBERNETES_LABEL_SELECTOR
+        ] = `app.kubernetes.io/name=${input.name}`;
+      }
+      if (has('observability')) {
+        annotations[ANNOTATION_SERVICE_NAME] = input.name;
+      }
+      if (input.image) {
+        annotations[ANNOTATION_IMAGE] = input.image;
+      }
+      Object.assign(annotations, input.annotations ?? {});
+
+      const labels: Record<string, string> = {};
+      if (has('cost-labels')) {
+        if (input.costCenter) {
+          labels[LABEL_COST_CENTER] = input.costCenter;
+        }
+        const team =
+          input.team ?? (owner.kind === 'group' ? owner.name : undefined);
+        if (team) {
+          labels[LABEL_TEAM] = team;
+        }
+      }
+
+      const entity: ComponentEntity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: input.name,
+          ...(input.title ? { title: input.title } : {}),
+          ...(input.description ? { description: input.description } : {}),
+          ...(Object.keys(labels).length > 0 ? { labels } : {}),
+          annotations,
+          ...(input.tags?.length ? { tags: input.tags } : {}),
+          ...(input.links?.length ? { links: input.links } : {}),
+        },
+        spec: {
+          type: input.type ?? 'service',
+          lifecycle: input.lifecycle ?? 'experimental',
+          owner: canonicalEntityRef(owner),
+          ...(system ? { system: canonicalEntityRef(system) } : {}),
+        },
+      };
+      const text = stringify(entity, { lineWidth: 0 });
+
+      await assertNoEscapingLinks(ctx.workspacePath, target, 'targetPath');
+      const existing = await fs.lstat(target).catch(() => undefined);
+      if (existing?.isDirectory()) {
+        throw new InputError(
+          `targetPath "${filePath}" is a directory; give the path of a file`,
+        );
+      }
+      await fs.mkdir(dirname(target), { recursive: true });
+
+      // Written next to the target and renamed over it only once it has been
+      // read back and validated, so a bad entity never replaces a good file.
+      const temporary = `${dirname(target)}/.${basename(
+        target,
+      )}.tmp-${randomBytes(6).toString('hex')}`;
+      try {
+        await fs.writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
+        const written = await fs.readFile(temporary, 'utf8');
+        const problems = await lintCatalogYaml(written, {
+          validators: coreKindValidators,
+        });
+        if (problems.length > 0) {
+          throw new InputError(
+            `the catalog entity is not valid, so ${filePath} was not written:\n${problems
+              .map(problem => formatProblem(filePath, problem))
+              .join('\n')}`,
+          );
+        }
+        await fs.rename(temporary, target);
+      } finally {
+        await fs.rm(temporary, { force: true });
+      }
+
+      ctx.output(
+        'entityRef',
+        stringifyEntityRef({
+          kind: 'Component',
+          namespace: 'default',
+          name: input.name,
+        }),
+      );
+      ctx.output('filePath', filePath);
+    },
+  });
+}

@@ -1,0 +1,113 @@
+import { promises as fs } from 'node:fs';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import {
+  coreKindValidators,
+  lintCatalogYaml,
+} from '@golden-paths/golden-paths-common';
+import { parse } from 'yaml';
+import { createCatalogWriteAction } from './catalogWrite';
+import { createPathCheckAction } from './pathCheck';
+import { createPublishLocalAction } from './publishLocal';
+
+const mockDir = createMockDirectory();
+const workspacePath = mockDir.resolve('workspace');
+
+const paths: Entity[] = ['node-http-service', 'spark-batch-job'].map(name => ({
+  apiVersion: 'golden-paths.dev/v1alpha1',
+  kind: 'GoldenPath',
+  metadata: { name, namespace: 'default', title: name },
+  spec: {
+    owner: 'group:default/platform-team',
+    lifecycle: 'supported',
+    category: 'service',
+    version: '2.1.0',
+    guarantees: [
+      'owner',
+      'ci',
+      'sbom',
+      'image-signing',
+      'vulnerability-scan',
+      'resource-requests',
+      'autoscaling',
+      'observability',
+      'cost-labels',
+    ],
+  },
+}));
+
+const actions = [
+  createCatalogWriteAction(),
+  createPathCheckAction({ catalog: catalogServiceMock({ entities: paths }) }),
+  createPublishLocalAction({
+    config: new ConfigReader({
+      goldenPaths: {
+        scaffolder: { localPublish: { directory: mockDir.resolve('repos') } },
+      },
+    }),
+  }),
+] as unknown as TemplateAction<any, any>[];
+
+const cases = actions.flatMap(action =>
+  (action.examples ?? []).map(example => {
+    const steps: Array<{ action: string; input: Record<string, unknown> }> =
+      parse(example.example).steps;
+    const step = steps.find(s => s.action === action.id);
+    return { action, description: example.description, input: step?.input };
+  }),
+);
+
+describe('the examples of the Golden Paths actions', () => {
+  beforeEach(() => {
+    mockDir.setContent({
+      workspace: {
+        'catalog-info.yaml': 'placeholder',
+        service: { 'index.js': 'console.log("hi");\n' },
+      },
+    });
+  });
+
+  it('every action has examples', () => {
+    for (const action of actions) {
+      expect(action.examples?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(cases.map(c => [c.action.id, c.description, c]))(
+    '%s: %s',
+    async (_id, _description, { action, input }) => {
+      expect(input).toBeDefined();
+      const ctx = createMockActionContext({
+        input,
+        workspacePath,
+        templateInfo: { entityRef: 'template:default/node-http-service' },
+      });
+      await action.handler(ctx as any);
+
+      const outputs = Object.fromEntries(
+        (ctx.output as jest.Mock).mock.calls as Array<[string, unknown]>,
+      );
+      expect(Object.keys(outputs).sort()).toEqual(
+        Object.keys(action.schema?.output?.properties ?? {}).sort(),
+      );
+      if (action.id === 'golden-paths:catalog:write') {
+        const text = await fs.readFile(
+          mockDir.resolve('workspace', outputs.filePath as string),
+          'utf8',
+        );
+        expect(
+          await lintCatalogYaml(text, { validators: coreKindValidators }),
+        ).toEqual([]);
+      }
+      if (action.id === 'golden-paths:publish:local') {
+        await expect(
+          fs.stat(`${outputs.repositoryPath}/.git/HEAD`),
+        ).resolves.toBeDefined();
+      }
+    },
+  );
+});

@@ -1,0 +1,307 @@
+import * as nodeFs from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import git from 'isomorphic-git';
+import { createPublishLocalAction } from './publishLocal';
+
+const fs = nodeFs.promises;
+
+type Action = ReturnType<typeof createPublishLocalAction>;
+type Context = Parameters<Action['handler']>[0];
+
+describe('golden-paths:publish:local', () => {
+  const mockDir = createMockDirectory();
+  const workspacePath = mockDir.resolve('workspace');
+  const repositories = mockDir.resolve('repos');
+  const config = new ConfigReader({
+    goldenPaths: { scaffolder: { localPublish: { directory: repositories } } },
+  });
+  const action = createPublishLocalAction({ config });
+
+  function context(input: Record<string, unknown>, extra?: Partial<Context>) {
+    return {
+      ...createMockActionContext({
+        input: input as any,
+        workspacePath,
+        templateInfo: { entityRef: 'template:default/node-http-service' },
+      }),
+      ...extra,
+    } as unknown as Context;
+  }
+
+  async function listRepositories() {
+    return fs.readdir(repositories).catch(() => undefined);
+  }
+
+  beforeEach(() => {
+    mockDir.setContent({
+      workspace: {
+        'catalog-info.yaml': 'kind: Component\n',
+        'README.md': '# orders\n',
+        src: { 'app.ts': 'export {};\n' },
+        'run.sh': '#!/bin/sh\necho hi\n',
+        'readme-link': ({ symlink }) => symlink('README.md'),
+        '.git': { HEAD: 'ref: refs/heads/old\n' },
+      },
+      outside: { 'secret.txt': 'secret' },
+    });
+    nodeFs.chmodSync(mockDir.resolve('workspace/run.sh'), 0o755);
+  });
+
+  it('publishes the workspace as a git repository with one commit', async () => {
+    const ctx = context({ repoName: 'orders', description: 'Orders service' });
+    await action.handler(ctx);
+
+    const dir = join(repositories, 'orders');
+    const url = pathToFileURL(dir).href;
+    expect(ctx.output).toHaveBeenCalledWith('remoteUrl', url);
+    expect(ctx.output).toHaveBeenCalledWith('repoContentsUrl', `${url}/`);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoUrl',
+      `${url}/catalog-info.yaml`,
+    );
+    expect(ctx.output).toHaveBeenCalledWith('repositoryPath', dir);
+
+    const commits = await git.log({ fs: nodeFs, dir });
+    expect(commits).toHaveLength(1);
+    const [{ oid, commit }] = commits;
+    expect(ctx.output).toHaveBeenCalledWith('commitHash', oid);
+    expect(commit.message).toBe(
+      'Initial commit from template:default/node-http-service\n',
+    );
+    expect(commit.author).toMatchObject({
+      name: 'Golden Paths Scaffolder',
+      email: 'scaffolder@golden-paths.local',
+    });
+    expect(await git.currentBranch({ fs: nodeFs, dir })).toBe('main');
+    expect((await git.listFiles({ fs: nodeFs, dir, ref: 'HEAD' })).sort()).toEqual(
+      ['README.md', 'catalog-info.yaml', 'readme-link', 'run.sh', 'src/app.ts'],
+    );
+    const status = await git.statusMatrix({ fs: nodeFs, dir });
+    expect(status.every(([, head, work, stage]) => head === 1 && work === 1 && stage === 1)).toBe(true);
+
+    expect(await fs.readFile(join(dir, 'src/app.ts'), 'utf8')).toBe(
+      'export {};\n',
+    );
+    expect(await fs.readlink(join(dir, 'readme-link'))).toBe('README.md');
+    expect((await fs.stat(join(dir, 'run.sh'))).mode & 0o111).not.toBe(0);
+    expect(await fs.readFile(join(dir, '.git/description'), 'utf8')).toBe(
+      'Orders service\n',
+    );
+    // The workspace's own .git is not carried over.
+    expect(await fs.readFile(join(dir, '.git/HEAD'), 'utf8')).toBe(
+      'ref: refs/heads/main\n',
+    );
+    expect(await listRepositories()).toEqual(['orders']);
+  });
+
+  it('publishes a subdirectory with the given branch, author and message', async () => {
+    mockDir.addContent({
+      workspace: { service: { 'index.js': 'ok\n', 'catalog-info.yaml': 'x' } },
+    });
+    const ctx = context({
+      repoName: 'billing.api_v2',
+      sourcePath: 'service',
+      defaultBranch: 'trunk',
+      gitAuthorName: 'Platform Team',
+      gitAuthorEmail: 'platform@example.com',
+      gitCommitMessage: 'Scaffold billing',
+      catalogInfoPath: '/catalog-info.yaml',
+    });
+    await action.handler(ctx);
+    const dir = join(repositories, 'billing.api_v2');
+    const [{ commit }] = await git.log({ fs: nodeFs, dir });
+    expect(commit.message).toBe('Scaffold billing\n');
+    expect(commit.author).toMatchObject({
+      name: 'Platform Team',
+      email: 'platform@example.com',
+    });
+    expect(await git.currentBranch({ fs: nodeFs, dir })).toBe('trunk');
+    expect((await git.listFiles({ fs: nodeFs, dir, ref: 'HEAD' })).sort()).toEqual(
+      ['catalog-info.yaml', 'index.js'],
+    );
+  });
+
+  it('points catalogInfoUrl at the given catalogInfoPath', async () => {
+    const ctx = context({
+      repoName: 'orders',
+      catalogInfoPath: 'deploy/catalog info.yaml',
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoUrl',
+      `${pathToFileURL(join(repositories, 'orders')).href}/deploy/catalog%20info.yaml`,
+    );
+  });
+
+  it('creates no repository and no directory in a dry run, and outputs the would-be values', async () => {
+    const ctx = context({ repoName: 'orders' }, { isDryRun: true });
+    await action.handler(ctx);
+    const url = pathToFileURL(join(repositories, 'orders')).href;
+    expect(ctx.output).toHaveBeenCalledWith('remoteUrl', url);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoUrl',
+      `${url}/catalog-info.yaml`,
+    );
+    expect(ctx.output).toHaveBeenCalledWith('commitHash', 'dry-run');
+    expect(await listRepositories()).toBeUndefined();
+  });
+
+  it('still refuses a link out of the workspace in a dry run', async () => {
+    mockDir.addContent({
+      workspace: {
+        leak: ({ symlink }) => symlink(mockDir.resolve('outside/secret.txt')),
+      },
+    });
+    await expect(
+      action.handler(context({ repoName: 'orders' }, { isDryRun: true })),
+    ).rejects.toMatchObject({ name: 'InputError' });
+  });
+
+  it('resolves a relative directory against the working directory, and defaults to ./.data/repositories', async () => {
+    jest.spyOn(process, 'cwd').mockReturnValue(mockDir.resolve('backend'));
+    try {
+      const ctx = context({ repoName: 'orders' });
+      await createPublishLocalAction({ config: new ConfigReader({}) }).handler(
+        ctx,
+      );
+      const dir = mockDir.resolve('backend/.data/repositories/orders');
+      expect(ctx.output).toHaveBeenCalledWith('repositoryPath', dir);
+      expect(await git.log({ fs: nodeFs, dir })).toHaveLength(1);
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
+  it.each([
+    '../escape',
+    '..',
+    'a/b',
+    'a\\b',
+    '/tmp/abs',
+    '.hidden',
+    'a..b',
+    '',
+    'x'.repeat(101),
+  ])('refuses the repoName %j', async repoName => {
+    await expect(
+      action.handler(context({ repoName })),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining('is not a valid repository name'),
+    });
+    expect(await listRepositories()).toBeUndefined();
+    expect(await fs.readdir(mockDir.resolve('outside'))).toEqual([
+      'secret.txt',
+    ]);
+  });
+
+  it('refuses to overwrite an existing repository and leaves it as it was', async () => {
+    mockDir.addContent({ repos: { orders: { 'keep.txt': 'mine' } } });
+    await expect(
+      action.handler(context({ repoName: 'orders' })),
+    ).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining(
+        'a repository named orders already exists',
+      ),
+    });
+    expect(mockDir.content({ path: 'repos' })).toEqual({
+      orders: { 'keep.txt': 'mine' },
+    });
+  });
+
+  it('refuses to publish through a symbolic link in the repositories directory', async () => {
+    mockDir.addContent({
+      repos: { orders: ({ symlink }) => symlink(mockDir.resolve('outside')) },
+    });
+    await expect(
+      action.handler(context({ repoName: 'orders' })),
+    ).rejects.toMatchObject({ name: 'ConflictError' });
+    expect(await fs.readdir(mockDir.resolve('outside'))).toEqual([
+      'secret.txt',
+    ]);
+  });
+
+  it('refuses a symbolic link in the workspace that points outside it, leaving nothing behind', async () => {
+    mockDir.addContent({
+      workspace: {
+        src: {
+          leak: ({ symlink }) => symlink('../../outside/secret.txt'),
+        },
+      },
+    });
+    await expect(
+      action.handler(context({ repoName: 'orders' })),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message:
+        'the symbolic link src/leak points outside the directory being published; replace it with the file itself',
+    });
+    expect(await listRepositories()).toBeUndefined();
+  });
+
+  it.each([
+    ['../outside', /points outside the workspace/],
+    [mockDir.resolve('outside'), /not the absolute path/],
+    ['missing', /is not a directory of the workspace/],
+  ])('refuses the sourcePath %j', async (sourcePath, message) => {
+    await expect(
+      action.handler(context({ repoName: 'orders', sourcePath })),
+    ).rejects.toMatchObject({ name: 'InputError', message });
+    expect(await listRepositories()).toBeUndefined();
+  });
+
+  it('refuses a sourcePath that goes through a link out of the workspace', async () => {
+    mockDir.addContent({
+      workspace: { out: ({ symlink }) => symlink(mockDir.resolve('outside')) },
+    });
+    await expect(
+      action.handler(context({ repoName: 'orders', sourcePath: 'out' })),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/outside the workspace/),
+    });
+    expect(await listRepositories()).toBeUndefined();
+  });
+
+  it.each([
+    [{ defaultBranch: 'feature..x' }, /defaultBranch "feature..x"/],
+    [{ defaultBranch: 'main.lock' }, /defaultBranch "main.lock"/],
+    [{ gitAuthorEmail: 'a@b>\nx' }, /gitAuthorEmail must be non-empty/],
+    [{ catalogInfoPath: '../../x.yaml' }, /catalogInfoPath "..\/..\/x.yaml"/],
+    [{ catalogInfoPath: '/' }, /catalogInfoPath "\/"/],
+  ])('refuses bad input %j', async (bad, message) => {
+    await expect(
+      action.handler(context({ repoName: 'orders', ...bad })),
+    ).rejects.toMatchObject({ name: 'InputError', message });
+    expect(await listRepositories()).toBeUndefined();
+  });
+
+  it('refuses to publish an empty workspace', async () => {
+    mockDir.setContent({ workspace: { empty: {} } });
+    await expect(
+      action.handler(context({ repoName: 'orders' })),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining('there is nothing to publish'),
+    });
+  });
+
+  it('leaves nothing half-written when the commit fails', async () => {
+    const commit = jest
+      .spyOn(git, 'commit')
+      .mockRejectedValueOnce(new Error('disk full'));
+    try {
+      await expect(
+        action.handler(context({ repoName: 'orders' })),
+      ).rejects.toThrow('disk full');
+    } finally {
+      commit.mockRestore();
+    }
+    expect(await listRepositories()).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  ReaderFactory,
+  urlReaderFactoriesServiceRef,
+} from '@backstage/backend-defaults/urlReader';
+import { resolveLocalRepositoriesDirectory } from '../lib/localRepositoriesDirectory';
+import { LocalRepositoryUrlReader } from './LocalRepositoryUrlReader';
+
+/**
+ * A URL reader factory for the repositories `golden-paths:publish:local`
+ * creates: it serves `file://` URLs inside
+ * `goldenPaths.scaffolder.localPublish.directory` and matches nothing else.
+ *
+ * @public
+ */
+export const localRepositoryUrlReaderFactory: ReaderFactory = ({
+  config,
+  treeResponseFactory,
+}) => {
+  const reader = new LocalRepositoryUrlReader({
+    directory: resolveLocalRepositoriesDirectory(config),
+    treeResponseFactory,
+  });
+  return [{ reader, predicate: (url: URL) => reader.canRead(url) }];
+};
+
+/**
+ * Adds {@link localRepositoryUrlReaderFactory} to the URL readers of every
+ * plugin, so that the catalog can read (and `catalog:register` can register)
+ * `file://…/catalog-info.yaml` from a locally published repository.
+ *
+ * @public
+ */
+export const goldenPathsLocalUrlReaderServiceFactory = createServiceFactory({
+  service: urlReaderFactoriesServiceRef,
+  deps: {},
+  factory: () => localRepositoryUrlReaderFactory,
+});
