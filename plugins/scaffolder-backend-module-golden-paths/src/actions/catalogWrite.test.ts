@@ -185,9 +185,9 @@ describe('golden-paths:catalog:write', () => {
       'filePath',
       'services/orders/catalog-info.yaml',
     );
-    expect(await fs.readdir(mockDir.resolve('workspace/services/orders'))).toEqual(
-      ['catalog-info.yaml'],
-    );
+    expect(
+      await fs.readdir(mockDir.resolve('workspace/services/orders')),
+    ).toEqual(['catalog-info.yaml']);
   });
 
   it('writes the file in a dry run too, since it stays in the workspace', async () => {

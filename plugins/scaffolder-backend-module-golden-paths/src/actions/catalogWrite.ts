@@ -52,7 +52,9 @@ function formatProblem(file: string, problem: YamlProblem): string {
   return `${file}:${problem.line}:${problem.column}${field} ${problem.message}`;
 }
 
-function parseGuarantees(values: string[] | undefined): GoldenPathGuaranteeId[] {
+function parseGuarantees(
+  values: string[] | undefined,
+): GoldenPathGuaranteeId[] {
   const unknown = (values ?? []).filter(id => !isGoldenPathGuaranteeId(id));
   if (unknown.length > 0) {
     throw new InputError(
@@ -105,7 +107,9 @@ export function createCatalogWriteAction() {
               'metadata.name of the component: letters, digits, -, _ and ., at most 63 characters',
           }),
         title: z =>
-          z.string({ description: 'metadata.title of the component' }).optional(),
+          z
+            .string({ description: 'metadata.title of the component' })
+            .optional(),
         description: z =>
           z
             .string({ description: 'metadata.description of the component' })
@@ -129,9 +133,7 @@ export function createCatalogWriteAction() {
         type: z =>
           z.string({ description: 'spec.type. Default: service' }).optional(),
         tags: z =>
-          z
-            .array(z.string(), { description: 'metadata.tags' })
-            .optional(),
+          z.array(z.string(), { description: 'metadata.tags' }).optional(),
         path: z =>
           z.string({
             description:

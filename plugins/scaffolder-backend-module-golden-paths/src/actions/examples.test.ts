@@ -4,6 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { JsonObject } from '@backstage/types';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   coreKindValidators,
@@ -52,10 +53,32 @@ const actions = [
   }),
 ] as unknown as TemplateAction<any, any>[];
 
+/** What each action leaves behind, read back. */
+const checkWhatWasWritten: Record<
+  string,
+  (outputs: Record<string, unknown>) => Promise<void>
+> = {
+  'golden-paths:catalog:write': async outputs => {
+    const text = await fs.readFile(
+      mockDir.resolve('workspace', outputs.filePath as string),
+      'utf8',
+    );
+    expect(
+      await lintCatalogYaml(text, { validators: coreKindValidators }),
+    ).toEqual([]);
+  },
+  'golden-paths:publish:local': async outputs => {
+    await expect(
+      fs.stat(`${outputs.repositoryPath}/.git/HEAD`),
+    ).resolves.toBeDefined();
+  },
+};
+
 const cases = actions.flatMap(action =>
   (action.examples ?? []).map(example => {
-    const steps: Array<{ action: string; input: Record<string, unknown> }> =
-      parse(example.example).steps;
+    const steps: Array<{ action: string; input: JsonObject }> = parse(
+      example.example,
+    ).steps;
     const step = steps.find(s => s.action === action.id);
     return { action, description: example.description, input: step?.input };
   }),
@@ -94,20 +117,7 @@ describe('the examples of the Golden Paths actions', () => {
       expect(Object.keys(outputs).sort()).toEqual(
         Object.keys(action.schema?.output?.properties ?? {}).sort(),
       );
-      if (action.id === 'golden-paths:catalog:write') {
-        const text = await fs.readFile(
-          mockDir.resolve('workspace', outputs.filePath as string),
-          'utf8',
-        );
-        expect(
-          await lintCatalogYaml(text, { validators: coreKindValidators }),
-        ).toEqual([]);
-      }
-      if (action.id === 'golden-paths:publish:local') {
-        await expect(
-          fs.stat(`${outputs.repositoryPath}/.git/HEAD`),
-        ).resolves.toBeDefined();
-      }
+      await checkWhatWasWritten[action.id]?.(outputs);
     },
   );
 });

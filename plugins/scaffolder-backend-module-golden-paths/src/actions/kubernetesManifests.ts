@@ -232,7 +232,9 @@ function kubernetesManifestsInputSchema(z: Zod) {
             .int()
             .min(1)
             .optional()
-            .describe('Virtual functions to request; one per network by default'),
+            .describe(
+              'Virtual functions to request; one per network by default',
+            ),
           hugepages2Mi: z
             .string()
             .optional()
@@ -292,7 +294,10 @@ function kubernetesManifestsInputSchema(z: Zod) {
         typeof cpuLimit === 'number' &&
         cpuLimit < cpuRequest
       ) {
-        issue(['resources', 'cpuLimit'], 'must be at least resources.cpuRequest');
+        issue(
+          ['resources', 'cpuLimit'],
+          'must be at least resources.cpuRequest',
+        );
       }
 
       if (input.autoscaling.maxReplicas < input.autoscaling.minReplicas) {
@@ -310,7 +315,10 @@ function kubernetesManifestsInputSchema(z: Zod) {
         issue(['name'], 'must be at most 52 characters for a CronJob');
       }
       if (input.workload === 'data' && !isCronSchedule(input.schedule)) {
-        issue(['schedule'], 'must be a five-field cron expression or @hourly etc.');
+        issue(
+          ['schedule'],
+          'must be a five-field cron expression or @hourly etc.',
+        );
       }
 
       if (input.workload === 'spark-job') {
@@ -455,7 +463,12 @@ export function createKubernetesManifestsAction() {
       // first write, so bad input leaves the workspace as it was.
       const targets = rendered.map(file => ({
         ...file,
-        absolutePath: resolveChild(ctx.workspacePath, targetDir, file.fileName),
+        absolutePath: resolveChild(
+          ctx.workspacePath,
+          targetDir,
+          file.fileName,
+          `targetDir file ${file.fileName}`,
+        ),
       }));
       if (!input.overwrite) {
         for (const target of targets) {
@@ -485,7 +498,9 @@ export function createKubernetesManifestsAction() {
       );
       ctx.output(
         'files',
-        targets.map(t => toWorkspaceRelative(ctx.workspacePath, t.absolutePath)),
+        targets.map(t =>
+          toWorkspaceRelative(ctx.workspacePath, t.absolutePath),
+        ),
       );
       ctx.output('kinds', kinds);
     },
@@ -570,11 +585,7 @@ function observabilityEnv(input: Input): EnvVar[] {
     // standard variables. We do not add the Operator's inject-sdk annotation:
     // it would need the OpenTelemetry Operator and an Instrumentation object
     // in every namespace, and the golden-path skeletons already ship the SDK.
-    const protocol = /:4318\/?$/.test(observability.endpoint)
-      ? 'http/protobuf'
-      : /:4317\/?$/.test(observability.endpoint)
-      ? 'grpc'
-      : undefined;
+    const protocol = otlpProtocol(observability.endpoint);
     return [
       { name: 'OTEL_SERVICE_NAME', value: input.name },
       { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: observability.endpoint },
@@ -594,15 +605,40 @@ function observabilityEnv(input: Input): EnvVar[] {
     const version = imageVersion(input.image);
     return [
       // The Datadog agent runs as a DaemonSet; traces go to the node's agent.
-      { name: 'DD_AGENT_HOST', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } },
-      { name: 'DD_SERVICE', valueFrom: fromLabel('tags.datadoghq.com/service') },
+      {
+        name: 'DD_AGENT_HOST',
+        valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } },
+      },
+      {
+        name: 'DD_SERVICE',
+        valueFrom: fromLabel('tags.datadoghq.com/service'),
+      },
       { name: 'DD_ENV', valueFrom: fromLabel('tags.datadoghq.com/env') },
       ...(version
-        ? [{ name: 'DD_VERSION', valueFrom: fromLabel('tags.datadoghq.com/version') }]
+        ? [
+            {
+              name: 'DD_VERSION',
+              valueFrom: fromLabel('tags.datadoghq.com/version'),
+            },
+          ]
         : []),
     ];
   }
   return [];
+}
+
+/**
+ * SDKs default to different OTLP protocols; the conventional ports tell
+ * which one the collector speaks (4317 gRPC, 4318 HTTP).
+ */
+function otlpProtocol(endpoint: string): string | undefined {
+  if (/:4317\/?$/.test(endpoint)) {
+    return 'grpc';
+  }
+  if (/:4318\/?$/.test(endpoint)) {
+    return 'http/protobuf';
+  }
+  return undefined;
 }
 
 function resourceRequirements(
@@ -633,8 +669,9 @@ const NO_CPU_LIMIT_COMMENT =
   ' be throttled, only reclaimed by killing the container.';
 
 const CPU_LIMIT_COMMENT =
-  ' CPU limit set explicitly by the template (resources.cpuLimit); expect CFS\n' +
-  ' throttling when the container reaches it.';
+  ' CPU limit set explicitly (resources.cpuLimit). With requests equal to\n' +
+  ' limits the pod gets Guaranteed QoS; otherwise expect CFS throttling when\n' +
+  ' the container reaches the limit.';
 
 function resourcesComment(input: Input): string {
   return input.resources.cpuLimit ? CPU_LIMIT_COMMENT : NO_CPU_LIMIT_COMMENT;
@@ -701,7 +738,8 @@ function longRunningManifests(input: Input): ManifestFile[] {
 }
 
 function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
-  const nf = input.workload === 'network-function' ? input.networkFunction : undefined;
+  const nf =
+    input.workload === 'network-function' ? input.networkFunction : undefined;
   const portName = nf ? 'mgmt' : 'http';
 
   const extendedResources: Record<string, string> = {};
@@ -799,10 +837,16 @@ function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
     ],
   };
 
+  const dpdkNote =
+    nf?.dpdk && !input.resources.cpuLimit
+      ? '\n DPDK usually needs exclusive CPUs from the static CPU manager, which\n' +
+        ' requires Guaranteed QoS: set resources.cpuLimit equal to a whole-core\n' +
+        ' cpuRequest, and memoryRequest equal to memoryLimit.'
+      : '';
   const comments: YamlComment[] = [
     {
       path: ['spec', 'template', 'spec', 'containers', 0, 'resources'],
-      text: resourcesComment(input),
+      text: resourcesComment(input) + dpdkNote,
     },
   ];
   if (mode === 'hpa') {
@@ -821,15 +865,6 @@ function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
         ' IPC_LOCK) to UID 0 only. Privilege escalation stays off, all other\n' +
         ' capabilities are dropped and the root filesystem is read-only.',
     });
-    if (nf.dpdk && !input.resources.cpuLimit) {
-      comments.push({
-        path: ['spec', 'template', 'spec', 'containers', 0, 'image'],
-        text:
-          ' DPDK usually needs exclusive CPUs from the static CPU manager, which\n' +
-          ' requires Guaranteed QoS: set resources.cpuLimit equal to a whole-core\n' +
-          ' cpuRequest and memoryRequest equal to memoryLimit.',
-      });
-    }
   }
 
   return {
@@ -843,7 +878,11 @@ function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
         selector: { matchLabels: selectorLabels(input) },
         strategy: {
           type: 'RollingUpdate',
-          rollingUpdate: { maxUnavailable: 0, maxSurge: 1 },
+          // A network function's SR-IOV functions and hugepages are finite
+          // per node, so it rolls without surging; others roll without loss.
+          rollingUpdate: nf
+            ? { maxUnavailable: 1, maxSurge: 0 }
+            : { maxUnavailable: 0, maxSurge: 1 },
         },
         template: {
           metadata: {
@@ -859,8 +898,7 @@ function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
 }
 
 function service(input: Input): ManifestFile {
-  const portName =
-    input.workload === 'network-function' ? 'mgmt' : 'http';
+  const portName = input.workload === 'network-function' ? 'mgmt' : 'http';
   return {
     fileName: 'service.yaml',
     object: {
@@ -1058,8 +1096,21 @@ function sparkRbac(input: Input): ManifestFile[] {
         rules: [
           {
             apiGroups: [''],
-            resources: ['pods', 'services', 'configmaps', 'persistentvolumeclaims'],
-            verbs: ['create', 'get', 'list', 'watch', 'patch', 'delete', 'deletecollection'],
+            resources: [
+              'pods',
+              'services',
+              'configmaps',
+              'persistentvolumeclaims',
+            ],
+            verbs: [
+              'create',
+              'get',
+              'list',
+              'watch',
+              'patch',
+              'delete',
+              'deletecollection',
+            ],
           },
         ],
       },
@@ -1077,7 +1128,11 @@ function sparkRbac(input: Input): ManifestFile[] {
           name: input.name,
         },
         subjects: [
-          { kind: 'ServiceAccount', name: input.name, namespace: input.namespace },
+          {
+            kind: 'ServiceAccount',
+            name: input.name,
+            namespace: input.namespace,
+          },
         ],
       },
       comments: [],
@@ -1137,7 +1192,7 @@ function sparkApplication(input: Input): ManifestFile {
         text:
           ' Resources: the operator requests `cores` CPUs with no CPU limit (no\n' +
           ' coreLimit, to avoid CFS throttling) and sets the memory request and\n' +
-          ' limit to `memory` plus Spark’s memory overhead.',
+          ' limit to `memory` plus the Spark memory overhead.',
       },
       {
         path: ['spec', 'driver', 'securityContext'],
@@ -1163,7 +1218,11 @@ function pyTorchJob(input: Input): ManifestFile {
       ...(gpus > 0
         ? {
             tolerations: [
-              { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
+              {
+                key: 'nvidia.com/gpu',
+                operator: 'Exists',
+                effect: 'NoSchedule',
+              },
             ],
           }
         : {}),
@@ -1229,7 +1288,7 @@ function kustomization(fileNames: string[]) {
     kind: 'Kustomization',
     resources: fileNames,
   };
-  const doc = new YAML.Document(object);
+  const doc = new YAML.Document(object, { aliasDuplicateObjects: false });
   doc.commentBefore = ` Generated by ${ACTION_ID}. Apply with: kubectl apply -k <this directory>`;
   return {
     fileName: 'kustomization.yaml',
@@ -1242,8 +1301,9 @@ function kustomization(fileNames: string[]) {
 // Rendering and validation
 
 function renderManifest(file: ManifestFile, input: Input): string {
-  // A fresh copy: the YAML document must not share nodes between objects.
-  const doc = new YAML.Document(structuredClone(file.object));
+  // Objects share parts (labels, security contexts); written out in full,
+  // not as YAML anchors and aliases, which some Kubernetes tooling rejects.
+  const doc = new YAML.Document(file.object, { aliasDuplicateObjects: false });
   doc.commentBefore = ` Generated by ${ACTION_ID} for golden path ${input.costLabels.goldenPath}.`;
   for (const comment of file.comments) {
     const parent = doc.getIn(comment.path.slice(0, -1), true);
@@ -1262,7 +1322,11 @@ function renderManifest(file: ManifestFile, input: Input): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-function validateRendered(fileName: string, content: string, expected: unknown) {
+function validateRendered(
+  fileName: string,
+  content: string,
+  expected: unknown,
+) {
   const documents = YAML.parseAllDocuments(content);
   if (
     !Array.isArray(documents) ||
@@ -1270,7 +1334,9 @@ function validateRendered(fileName: string, content: string, expected: unknown) 
     documents[0].errors.length > 0 ||
     documents[0].warnings.length > 0
   ) {
-    throw new Error(`${ACTION_ID} produced YAML that does not parse: ${fileName}`);
+    throw new Error(
+      `${ACTION_ID} produced YAML that does not parse: ${fileName}`,
+    );
   }
   if (!isDeepStrictEqual(documents[0].toJS(), expected)) {
     throw new Error(`${ACTION_ID}: ${fileName} does not read back as written`);
@@ -1331,24 +1397,35 @@ function podTemplates(object: KubernetesObject): Array<{
  * and a memory limit on every container.
  */
 function assertInvariants(objects: KubernetesObject[]) {
-  const required = ['app.kubernetes.io/name', 'team', 'cost-center', 'golden-path'];
+  const required = [
+    'app.kubernetes.io/name',
+    'team',
+    'cost-center',
+    'golden-path',
+  ];
   const fail = (message: string): never => {
     throw new Error(`${ACTION_ID} generated an invalid object: ${message}`);
   };
   for (const object of objects) {
     const id = `${object.kind} ${object.metadata.name}`;
-    const objectLabels = (object.metadata.labels ?? {}) as Record<string, string>;
+    const objectLabels = (object.metadata.labels ?? {}) as Record<
+      string,
+      string
+    >;
     for (const label of required) {
       if (!objectLabels[label]) fail(`${id} has no ${label} label`);
     }
     for (const pod of podTemplates(object)) {
       for (const label of required) {
-        if (!pod.labels?.[label]) fail(`${id} ${pod.where} has no ${label} label`);
+        if (!pod.labels?.[label])
+          fail(`${id} ${pod.where} has no ${label} label`);
       }
       for (const container of pod.spec?.containers ?? []) {
         const r = container.resources ?? {};
         if (!r.requests?.cpu || !r.requests?.memory || !r.limits?.memory) {
-          fail(`${id} container ${container.name} lacks requests or a memory limit`);
+          fail(
+            `${id} container ${container.name} lacks requests or a memory limit`,
+          );
         }
       }
     }

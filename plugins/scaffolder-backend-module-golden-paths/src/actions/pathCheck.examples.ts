@@ -30,7 +30,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      "Read a golden path by name to use its version and guarantees in later steps (${{ steps.check.output.version }})",
+      'Read a golden path by name to use its version and guarantees in later steps (${{ steps.check.output.version }})',
     example: stringify({
       steps: [
         {

@@ -137,15 +137,13 @@ export function createPathCheckAction(options: { catalog: CatalogService }) {
           z.string({ description: 'Entity reference of the golden path' }),
         title: z =>
           z.string({ description: 'Title of the path (or its name)' }),
-        version: z =>
-          z.string({ description: "The path's spec.version" }),
+        version: z => z.string({ description: "The path's spec.version" }),
         lifecycle: z =>
           z.string({ description: 'supported, beta or deprecated' }),
         category: z => z.string({ description: "The path's category" }),
         guarantees: z =>
           z.array(z.string(), { description: "The path's guarantee ids" }),
-        owner: z =>
-          z.string({ description: 'Entity reference of the owner' }),
+        owner: z => z.string({ description: 'Entity reference of the owner' }),
       },
     },
     async handler(ctx) {
@@ -206,8 +204,12 @@ export function createPathCheckAction(options: { catalog: CatalogService }) {
       if (problems.length > 0) {
         throw new InputError(
           `the choices break ${
-            problems.length === 1 ? 'a guarantee' : `${problems.length} guarantees`
-          } of golden path ${entityRef} (${title}) ${spec.version}: ${problems.join(
+            problems.length === 1
+              ? 'a guarantee'
+              : `${problems.length} guarantees`
+          } of golden path ${entityRef} (${title}) ${
+            spec.version
+          }: ${problems.join(
             '; ',
           )}. Keep them on to stay on the path, or pick another path.`,
         );

@@ -42,7 +42,8 @@ export const examples: TemplateExample[] = [
             defaultBranch: 'trunk',
             gitAuthorName: 'Platform Team',
             gitAuthorEmail: 'platform@example.com',
-            gitCommitMessage: 'Scaffold billing from the node-http-service path',
+            gitCommitMessage:
+              'Scaffold billing from the node-http-service path',
             catalogInfoPath: '/catalog-info.yaml',
           },
         },

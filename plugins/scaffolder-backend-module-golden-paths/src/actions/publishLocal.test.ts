@@ -77,11 +77,21 @@ describe('golden-paths:publish:local', () => {
       email: 'scaffolder@golden-paths.local',
     });
     expect(await git.currentBranch({ fs: nodeFs, dir })).toBe('main');
-    expect((await git.listFiles({ fs: nodeFs, dir, ref: 'HEAD' })).sort()).toEqual(
-      ['README.md', 'catalog-info.yaml', 'readme-link', 'run.sh', 'src/app.ts'],
-    );
+    expect(
+      (await git.listFiles({ fs: nodeFs, dir, ref: 'HEAD' })).sort(),
+    ).toEqual([
+      'README.md',
+      'catalog-info.yaml',
+      'readme-link',
+      'run.sh',
+      'src/app.ts',
+    ]);
     const status = await git.statusMatrix({ fs: nodeFs, dir });
-    expect(status.every(([, head, work, stage]) => head === 1 && work === 1 && stage === 1)).toBe(true);
+    expect(
+      status.every(
+        ([, head, work, stage]) => head === 1 && work === 1 && stage === 1,
+      ),
+    ).toBe(true);
 
     expect(await fs.readFile(join(dir, 'src/app.ts'), 'utf8')).toBe(
       'export {};\n',
@@ -120,9 +130,9 @@ describe('golden-paths:publish:local', () => {
       email: 'platform@example.com',
     });
     expect(await git.currentBranch({ fs: nodeFs, dir })).toBe('trunk');
-    expect((await git.listFiles({ fs: nodeFs, dir, ref: 'HEAD' })).sort()).toEqual(
-      ['catalog-info.yaml', 'index.js'],
-    );
+    expect(
+      (await git.listFiles({ fs: nodeFs, dir, ref: 'HEAD' })).sort(),
+    ).toEqual(['catalog-info.yaml', 'index.js']);
   });
 
   it('points catalogInfoUrl at the given catalogInfoPath', async () => {
@@ -133,7 +143,9 @@ describe('golden-paths:publish:local', () => {
     await action.handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith(
       'catalogInfoUrl',
-      `${pathToFileURL(join(repositories, 'orders')).href}/deploy/catalog%20info.yaml`,
+      `${
+        pathToFileURL(join(repositories, 'orders')).href
+      }/deploy/catalog%20info.yaml`,
     );
   });
 
@@ -187,9 +199,7 @@ describe('golden-paths:publish:local', () => {
     '',
     'x'.repeat(101),
   ])('refuses the repoName %j', async repoName => {
-    await expect(
-      action.handler(context({ repoName })),
-    ).rejects.toMatchObject({
+    await expect(action.handler(context({ repoName }))).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringContaining('is not a valid repository name'),
     });
@@ -289,6 +299,37 @@ describe('golden-paths:publish:local', () => {
       name: 'InputError',
       message: expect.stringContaining('there is nothing to publish'),
     });
+  });
+
+  it('commits what .gitignore allows, and refuses when it leaves out everything', async () => {
+    mockDir.setContent({
+      workspace: { '.gitignore': '*\n', 'a.txt': 'a' },
+    });
+    await expect(
+      action.handler(context({ repoName: 'orders' })),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining('.gitignore leaves out every file'),
+    });
+    expect(await listRepositories()).toEqual([]);
+
+    mockDir.setContent({
+      workspace: {
+        '.gitignore': 'dist/\n',
+        'a.txt': 'a',
+        dist: { 'b.js': 'b' },
+      },
+    });
+    await action.handler(context({ repoName: 'orders' }));
+    expect(
+      (
+        await git.listFiles({
+          fs: nodeFs,
+          dir: join(repositories, 'orders'),
+          ref: 'HEAD',
+        })
+      ).sort(),
+    ).toEqual(['.gitignore', 'a.txt']);
   });
 
   it('leaves nothing half-written when the commit fails', async () => {

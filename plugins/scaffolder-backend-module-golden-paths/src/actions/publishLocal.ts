@@ -85,7 +85,9 @@ export function createPublishLocalAction(options: { config: Config }) {
           }),
         description: z =>
           z
-            .string({ description: 'Repository description (.git/description)' })
+            .string({
+              description: 'Repository description (.git/description)',
+            })
             .optional(),
         defaultBranch: z =>
           z
@@ -101,7 +103,8 @@ export function createPublishLocalAction(options: { config: Config }) {
         gitAuthorName: z =>
           z
             .string({
-              description: 'Commit author name. Default: Golden Paths Scaffolder',
+              description:
+                'Commit author name. Default: Golden Paths Scaffolder',
             })
             .optional(),
         gitAuthorEmail: z =>
@@ -135,7 +138,8 @@ export function createPublishLocalAction(options: { config: Config }) {
           }),
         catalogInfoUrl: z =>
           z.string({
-            description: 'file:// URL of the catalog file, for catalog:register',
+            description:
+              'file:// URL of the catalog file, for catalog:register',
           }),
         commitHash: z =>
           z.string({
@@ -166,7 +170,11 @@ export function createPublishLocalAction(options: { config: Config }) {
         }`;
 
       const source = input.sourcePath
-        ? resolveWorkspacePath(ctx.workspacePath, input.sourcePath, 'sourcePath')
+        ? resolveWorkspacePath(
+            ctx.workspacePath,
+            input.sourcePath,
+            'sourcePath',
+          )
         : ctx.workspacePath;
       await assertNoEscapingLinks(ctx.workspacePath, source, 'sourcePath');
       const sourceStat = await fs.stat(source).catch(() => undefined);
@@ -285,9 +293,14 @@ export function createPublishLocalAction(options: { config: Config }) {
           dir: temporary,
           ref: 'HEAD',
         });
-        if (head !== commitHash || committed.length === 0) {
+        if (head !== commitHash) {
           throw new Error(
             'the new repository could not be read back after the commit',
+          );
+        }
+        if (committed.length === 0) {
+          throw new InputError(
+            'there is nothing to publish: .gitignore leaves out every file',
           );
         }
 

@@ -64,12 +64,16 @@ describe('LocalRepositoryUrlReader', () => {
     expect(predicate(new URL(url('repos/orders/.git/config')))).toBe(false);
     expect(predicate(new URL('https://example.com/repos/orders'))).toBe(false);
     expect(
-      predicate(new URL(`file://example.com${mockDir.resolve('repos/orders')}`)),
+      predicate(
+        new URL(`file://example.com${mockDir.resolve('repos/orders')}`),
+      ),
     ).toBe(false);
   });
 
   it('reads a file of a published repository with an etag and its modification time', async () => {
-    const response = await reader.readUrl(url('repos/orders/catalog-info.yaml'));
+    const response = await reader.readUrl(
+      url('repos/orders/catalog-info.yaml'),
+    );
     expect((await response.buffer()).toString()).toBe('kind: Component\n');
     expect(response.etag).toMatch(/^[0-9a-f]{64}$/);
     expect(response.lastModifiedAt?.getTime()).toEqual(expect.any(Number));
@@ -122,9 +126,9 @@ describe('LocalRepositoryUrlReader', () => {
   });
 
   it('refuses a link that leads out of the directory', async () => {
-    await expect(
-      reader.readUrl(url('repos/leaky/leak')),
-    ).rejects.toMatchObject({ name: 'NotAllowedError' });
+    await expect(reader.readUrl(url('repos/leaky/leak'))).rejects.toMatchObject(
+      { name: 'NotAllowedError' },
+    );
   });
 
   it('refuses the same link when the reader is asked directly', async () => {
@@ -133,12 +137,12 @@ describe('LocalRepositoryUrlReader', () => {
       logger,
       treeResponseFactory: {} as any,
     });
-    await expect(
-      direct.readUrl(url('repos/leaky/leak')),
-    ).rejects.toMatchObject({
-      name: 'NotAllowedError',
-      message: expect.stringContaining('through a symbolic link'),
-    });
+    await expect(direct.readUrl(url('repos/leaky/leak'))).rejects.toMatchObject(
+      {
+        name: 'NotAllowedError',
+        message: expect.stringContaining('through a symbolic link'),
+      },
+    );
   });
 
   it('says not found for a missing file', async () => {
@@ -171,9 +175,7 @@ describe('LocalRepositoryUrlReader', () => {
   it('extracts a tree into a directory', async () => {
     const tree = await reader.readTree(url('repos/orders'));
     const dir = await tree.dir({ targetDir: mockDir.resolve('extracted') });
-    expect(await fs.readFile(`${dir}/src/app.ts`, 'utf8')).toBe(
-      'export {};\n',
-    );
+    expect(await fs.readFile(`${dir}/src/app.ts`, 'utf8')).toBe('export {};\n');
   });
 
   it('refuses a tree that holds a link leading out of the directory', async () => {
@@ -199,15 +201,13 @@ describe('LocalRepositoryUrlReader', () => {
   });
 
   it('refuses a glob search that matches a link leading out of the directory', async () => {
-    await expect(
-      reader.search(`${url('repos')}/*/leak`),
-    ).rejects.toMatchObject({ name: 'NotAllowedError' });
+    await expect(reader.search(`${url('repos')}/*/leak`)).rejects.toMatchObject(
+      { name: 'NotAllowedError' },
+    );
   });
 
   it('searches with a glob across repositories', async () => {
-    const result = await reader.search(
-      `${url('repos')}/*/catalog-info.yaml`,
-    );
+    const result = await reader.search(`${url('repos')}/*/catalog-info.yaml`);
     expect(result.files.map(f => f.url).sort()).toEqual([
       url('repos/billing/catalog-info.yaml'),
       url('repos/leaky/catalog-info.yaml'),

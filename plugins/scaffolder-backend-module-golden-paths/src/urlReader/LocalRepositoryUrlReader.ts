@@ -36,7 +36,10 @@ type LocalFile = {
 function isBelow(base: string, path: string): boolean {
   const rel = relative(base, path);
   return (
-    rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
+    rel !== '' &&
+    rel !== '..' &&
+    !rel.startsWith(`..${sep}`) &&
+    !isAbsolute(rel)
   );
 }
 
@@ -224,7 +227,9 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     const matcher = globToRegExp(toPosix(segments.slice(firstGlob).join(sep)));
     let candidates: LocalFile[];
     try {
-      candidates = await this.#walk(await this.#resolve(pathToFileURL(base).href, true));
+      candidates = await this.#walk(
+        await this.#resolve(pathToFileURL(base).href, true),
+      );
     } catch (error) {
       if ((error as Error)?.name === 'NotFoundError') {
         return { files: [], etag: '' };
@@ -362,7 +367,12 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
             relative(realDirectory, real).split(sep).includes('.git')
           ) {
             const stats = await fs.lstat(path);
-            files.push({ path, content: Buffer.alloc(0), stats, leaksOut: true });
+            files.push({
+              path,
+              content: Buffer.alloc(0),
+              stats,
+              leaksOut: true,
+            });
             continue;
           }
           const stats = await fs.stat(real);

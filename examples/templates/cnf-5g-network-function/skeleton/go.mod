@@ -1,0 +1,3 @@
+module github.com/example-org/${{ values.name }}
+
+go 1.22

@@ -1,0 +1,1 @@
+"""${{ values.name }}: a Dagster code location on the platform's shared instance."""

@@ -1,0 +1,1 @@
+"""${{ values.name }}: a PySpark batch job run by the Spark Operator."""

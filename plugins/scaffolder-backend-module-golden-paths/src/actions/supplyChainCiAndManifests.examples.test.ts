@@ -1,0 +1,256 @@
+import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import YAML from 'yaml';
+import { createKubernetesManifestsAction } from './kubernetesManifests';
+import { createSupplyChainCiAction } from './supplyChainCi';
+
+/**
+ * kubernetes-models ships ES modules with "import"-only export maps, which
+ * Jest's CommonJS runtime cannot load, so the schemas run in a child Node.js
+ * process (see kubernetesManifests.test.ts for the full story). CRDs without a
+ * schema package are validated through their pod templates.
+ */
+const MODELS: Record<string, string> = {
+  'v1/ServiceAccount': 'kubernetes-models/v1/ServiceAccount',
+  'v1/Service': 'kubernetes-models/v1/Service',
+  'v1/PodTemplateSpec': 'kubernetes-models/v1/PodTemplateSpec',
+  'apps/v1/Deployment': 'kubernetes-models/apps/v1/Deployment',
+  'autoscaling/v2/HorizontalPodAutoscaler':
+    'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
+  'policy/v1/PodDisruptionBudget':
+    'kubernetes-models/policy/v1/PodDisruptionBudget',
+  'batch/v1/CronJob': 'kubernetes-models/batch/v1/CronJob',
+  'rbac.authorization.k8s.io/v1/Role':
+    'kubernetes-models/rbac.authorization.k8s.io/v1/Role',
+  'rbac.authorization.k8s.io/v1/RoleBinding':
+    'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding',
+  'autoscaling.k8s.io/v1/VerticalPodAutoscaler':
+    '@kubernetes-models/autoscaler/autoscaling.k8s.io/v1/VerticalPodAutoscaler',
+};
+
+const VALIDATE_SCRIPT = `
+import { readFileSync } from 'node:fs';
+const { modules, items } = JSON.parse(readFileSync(0, 'utf8'));
+const results = [];
+for (const { model, data } of items) {
+  if (!modules[model]) { results.push('no schema model for ' + model); continue; }
+  const Model = (await import(modules[model]))[model.split('/').pop()];
+  try { new Model(data).validate(); results.push(null); }
+  catch (error) { results.push(String(error && error.message || error)); }
+}
+process.stdout.write(JSON.stringify(results));
+`;
+
+function schemaProblems(objects: any[]): Array<[string, string | null]> {
+  const items = objects.flatMap(object => {
+    const where = `${object.kind}/${object.metadata.name}`;
+    if (object.kind === 'PyTorchJob') {
+      return Object.entries<any>(object.spec.pytorchReplicaSpecs).map(
+        ([role, replica]) => ({
+          where: `${where} ${role}`,
+          model: 'v1/PodTemplateSpec',
+          data: replica.template,
+        }),
+      );
+    }
+    if (object.kind === 'SparkApplication') {
+      return (['driver', 'executor'] as const).map(role => ({
+        where: `${where} ${role}`,
+        model: 'v1/PodTemplateSpec',
+        data: {
+          metadata: { labels: object.spec[role].labels },
+          spec: {
+            containers: [
+              {
+                name: `spark-kubernetes-${role}`,
+                image: object.spec.image,
+                env: object.spec[role].env,
+                securityContext: object.spec[role].securityContext,
+              },
+            ],
+          },
+        },
+      }));
+    }
+    return [
+      { where, model: `${object.apiVersion}/${object.kind}`, data: object },
+    ];
+  });
+  const child = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', VALIDATE_SCRIPT],
+    {
+      cwd: __dirname,
+      input: JSON.stringify({ modules: MODELS, items }),
+      encoding: 'utf8',
+    },
+  );
+  if (child.status !== 0) {
+    throw new Error(
+      `kubernetes-models validation failed to run: ${child.stderr}`,
+    );
+  }
+  const results: Array<string | null> = JSON.parse(child.stdout);
+  return items.map((item, i) => [item.where, results[i]]);
+}
+
+const mockDir = createMockDirectory();
+const workspacePath = mockDir.resolve('workspace');
+
+type AnyAction = {
+  id: string;
+  examples?: Array<{ description: string; example: string }>;
+  handler: (ctx: any) => Promise<void>;
+};
+
+const ciAction = createSupplyChainCiAction() as unknown as AnyAction;
+const manifestsAction =
+  createKubernetesManifestsAction() as unknown as AnyAction;
+
+function cases(action: AnyAction) {
+  return (action.examples ?? []).map(example => {
+    const steps: Array<{ action: string; input: Record<string, unknown> }> =
+      YAML.parse(example.example).steps;
+    const step = steps.find(s => s.action === action.id);
+    return [example.description, step?.input] as const;
+  });
+}
+
+async function runExample(action: AnyAction, input: unknown) {
+  const ctx = createMockActionContext({ input: input as any, workspacePath });
+  await action.handler(ctx as any);
+  return Object.fromEntries(
+    (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
+  );
+}
+
+async function readYaml(file: string) {
+  const text = await fs.readFile(mockDir.resolve('workspace', file), 'utf8');
+  const documents = YAML.parseAllDocuments(text) as YAML.Document[];
+  expect(documents).toHaveLength(1);
+  expect(documents[0].errors).toEqual([]);
+  return documents[0].toJS();
+}
+
+/** What the examples promise, read off a GitHub Actions workflow. */
+function summariseGithub(pipeline: any) {
+  const build = pipeline.jobs['build-and-push'];
+  const ids: string[] = build.steps.map((s: any) => s.id).filter(Boolean);
+  const scan = build.steps.find((s: any) => s.id === 'scan');
+  const signed = ids.includes('sign');
+  return {
+    buildScanAndSbom: ['build', 'scan', 'sbom'].every(id => ids.includes(id)),
+    scansByDigest: JSON.stringify(scan.with).includes(
+      '@${{ steps.build.outputs.digest }}',
+    ),
+    signed,
+    gateBeforeSigning:
+      !signed ||
+      (ids.indexOf('scan') < ids.indexOf('sign') &&
+        build.permissions['id-token'] === 'write'),
+    actionsWithoutRef: Object.values<any>(pipeline.jobs)
+      .flatMap(job => job.steps)
+      .map(step => step.uses)
+      .filter(
+        uses => uses !== undefined && !/^[\w.-]+\/[\w.-]+@[\w.-]+$/.test(uses),
+      ),
+  };
+}
+
+/** What the examples promise, read off a GitLab CI pipeline. */
+function summariseGitlab(pipeline: any) {
+  const signed = pipeline.sign !== undefined;
+  return {
+    buildScanAndSbom: Boolean(
+      pipeline['build-and-push'] && pipeline.scan && pipeline.sbom,
+    ),
+    scansByDigest: pipeline.scan.script
+      .join('\n')
+      .includes('$IMAGE@$IMAGE_DIGEST'),
+    signed,
+    gateBeforeSigning: !signed || pipeline.sign.needs.includes('scan'),
+    actionsWithoutRef: [],
+  };
+}
+
+describe('the examples of the supply-chain CI and Kubernetes manifests actions', () => {
+  beforeEach(() => {
+    mockDir.setContent({ workspace: {} });
+  });
+
+  it('both actions have several examples', () => {
+    expect(cases(ciAction).length).toBeGreaterThanOrEqual(4);
+    expect(cases(manifestsAction).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(cases(ciAction))(
+    'golden-paths:supply-chain:ci: %s',
+    async (_d, input) => {
+      expect(input).toBeDefined();
+      const outputs = await runExample(ciAction, input);
+      const pipeline = await readYaml(outputs.filePath);
+      const isGithub = (input!.format ?? 'github-actions') === 'github-actions';
+      const sign = (input!.sign as boolean | undefined) ?? true;
+
+      expect(outputs.filePath).toBe(
+        input!.targetPath ??
+          (isGithub ? '.github/workflows/ci.yaml' : '.gitlab-ci.yml'),
+      );
+      expect(outputs.gates).toMatchObject({
+        scanner: input!.scanner ?? 'trivy',
+        severityThreshold: input!.severityThreshold ?? 'high',
+        sbomFormat: input!.sbomFormat ?? 'spdx-json',
+        imageSigning: sign,
+      });
+      expect(outputs.gates.failOnSeverities).toContain('CRITICAL');
+      expect(
+        isGithub ? summariseGithub(pipeline) : summariseGitlab(pipeline),
+      ).toEqual({
+        buildScanAndSbom: true,
+        scansByDigest: true,
+        signed: sign,
+        gateBeforeSigning: true,
+        actionsWithoutRef: [],
+      });
+    },
+  );
+
+  it.each(cases(manifestsAction))(
+    'golden-paths:kubernetes:manifests: %s',
+    async (_d, input) => {
+      expect(input).toBeDefined();
+      const outputs = await runExample(manifestsAction, input);
+      const targetDir = (input!.targetDir as string) ?? 'k8s';
+      expect(outputs.files[outputs.files.length - 1]).toBe(
+        `${targetDir}/kustomization.yaml`,
+      );
+
+      const objects = [];
+      for (const file of outputs.files.slice(0, -1)) {
+        objects.push(await readYaml(file));
+      }
+      expect(objects.map(o => o.kind)).toEqual(outputs.kinds);
+      expect(await readYaml(outputs.files[outputs.files.length - 1])).toEqual({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: outputs.files
+          .slice(0, -1)
+          .map((f: string) => f.split('/').pop()),
+      });
+
+      const costLabels = input!.costLabels as Record<string, string>;
+      for (const object of objects) {
+        expect(object.metadata.labels).toMatchObject({
+          'app.kubernetes.io/name': input!.name,
+          team: costLabels.team,
+          'cost-center': costLabels.costCenter,
+          'golden-path': costLabels.goldenPath,
+        });
+      }
+      const problems = schemaProblems(objects);
+      expect(problems).toEqual(problems.map(([where]) => [where, null]));
+    },
+  );
+});

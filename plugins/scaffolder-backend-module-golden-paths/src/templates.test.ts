@@ -1,0 +1,282 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  TestBackend,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+import {
+  ANNOTATION_GOLDEN_PATH,
+  ANNOTATION_GOLDEN_PATH_VERSION,
+  RELATION_FOLLOWS_GOLDEN_PATH,
+  coreKindValidators,
+  lintCatalogYaml,
+} from '@golden-paths/golden-paths-common';
+import scaffolderModuleGoldenPaths, {
+  goldenPathsLocalUrlReaderServiceFactory,
+} from './index';
+import {
+  EXAMPLES_DIR,
+  directoryContents,
+  exampleValues,
+  readExampleTemplates,
+} from './__testUtils__/exampleTemplates';
+
+/*
+ * The example golden-path templates, run through the real scaffolder and
+ * catalog backends with this module: a dry run of every template, and one
+ * full run that publishes locally and registers the new component.
+ */
+
+const templates = readExampleTemplates();
+
+describe('golden-path templates on the real scaffolder', () => {
+  let backend: TestBackend;
+  let repositories: string;
+  let baseUrl: string;
+
+  const request = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        Authorization: mockCredentials.user.header(),
+        'Content-Type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : undefined,
+    };
+  };
+
+  async function waitFor<T>(
+    what: string,
+    read: () => Promise<T>,
+    done: (value: T) => boolean,
+    timeoutMs = 60_000,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (done(value)) {
+        return value;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Timed out waiting for ${what}: ${JSON.stringify(value)}`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 300));
+    }
+  }
+
+  beforeAll(async () => {
+    repositories = await mkdtemp(join(tmpdir(), 'golden-paths-repos-'));
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleScaffolderEntityModel,
+        catalogModuleGoldenPaths,
+        scaffolderPlugin,
+        scaffolderModuleGoldenPaths,
+        goldenPathsLocalUrlReaderServiceFactory,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              processingInterval: { seconds: 1 },
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'Domain',
+                    'Group',
+                    'User',
+                    'Template',
+                    'GoldenPath',
+                    'Location',
+                  ],
+                },
+              ],
+              locations: [
+                'golden-paths.yaml',
+                'org.yaml',
+                'systems.yaml',
+                ...templates.map(t => `templates/${t.name}/template.yaml`),
+              ].map(file => ({
+                type: 'file',
+                target: join(EXAMPLES_DIR, file),
+              })),
+            },
+            goldenPaths: {
+              scaffolder: { localPublish: { directory: repositories } },
+            },
+          },
+        }),
+      ],
+    });
+    const { port } = backend.server.address() as AddressInfo;
+    baseUrl = `http://localhost:${port}`;
+
+    await waitFor(
+      'the example golden paths and templates in the catalog',
+      async () =>
+        (
+          await request(
+            'GET',
+            '/api/catalog/entities/by-query?filter=kind=goldenpath,kind=template&limit=100',
+          )
+        ).body?.items?.length ?? 0,
+      count => count >= templates.length + 6,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await rm(repositories, { recursive: true, force: true });
+  });
+
+  it('has one template per active golden path', () => {
+    expect(templates.map(t => t.name)).toEqual([
+      'cnf-5g-network-function',
+      'ml-training-job',
+      'node-http-service',
+      'python-data-pipeline',
+      'react-frontend',
+      'spark-job',
+    ]);
+  });
+
+  it.each(templates.map(t => [t.name, t] as const))(
+    'dry-runs %s with its example values',
+    async (name, template) => {
+      const response = await request('POST', '/api/scaffolder/v2/dry-run', {
+        template: template.entity,
+        values: exampleValues(template, `dry-${name}`.slice(0, 40)),
+        directoryContents: directoryContents(template.dir),
+      });
+      const failures = (response.body?.log ?? [])
+        .filter((entry: any) => entry.body?.status === 'failed')
+        .map((entry: any) => entry.body?.message);
+      expect({ status: response.status, failures }).toEqual({
+        status: 200,
+        failures: [],
+      });
+
+      const files: Record<string, string> = {};
+      for (const file of response.body.directoryContents) {
+        files[file.path] = Buffer.from(file.base64Content, 'base64').toString(
+          'utf8',
+        );
+      }
+      const paths = Object.keys(files).sort();
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          'catalog-info.yaml',
+          '.github/workflows/ci.yaml',
+          'k8s/kustomization.yaml',
+          'README.md',
+          'Dockerfile',
+          'docs/index.md',
+        ]),
+      );
+
+      // The new component's entry passes the same validator as the linter.
+      expect(
+        await lintCatalogYaml(files['catalog-info.yaml'], {
+          validators: coreKindValidators,
+        }),
+      ).toEqual([]);
+      expect(files['catalog-info.yaml']).toContain(
+        `${ANNOTATION_GOLDEN_PATH}: goldenpath:default/${name}`,
+      );
+
+      // A template change shows up here as a reviewable diff.
+      expect(
+        Object.fromEntries(paths.map(path => [path, files[path]])),
+      ).toMatchSnapshot();
+    },
+    60_000,
+  );
+
+  it('scaffolds the Node.js service for real: repository, catalog entry, relation', async () => {
+    const created = await request('POST', '/api/scaffolder/v2/tasks', {
+      templateRef: 'template:default/node-http-service',
+      values: exampleValues(
+        templates.find(t => t.name === 'node-http-service')!,
+        'orders-api',
+      ),
+    });
+    expect(created.status).toBe(201);
+
+    const task = await waitFor(
+      'the scaffolder task',
+      async () =>
+        (await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`))
+          .body,
+      body => ['completed', 'failed', 'cancelled'].includes(body?.status),
+      120_000,
+    );
+    if (task.status !== 'completed') {
+      const events = await request(
+        'GET',
+        `/api/scaffolder/v2/tasks/${created.body.id}/events`,
+      );
+      throw new Error(
+        `task ${task.status}: ${JSON.stringify(
+          events.body
+            ?.filter((e: any) => e.body?.status === 'failed' || e.type === 'completion')
+            .map((e: any) => e.body?.message),
+        )}`,
+      );
+    }
+
+    const repository = join(repositories, 'orders-api');
+    expect((await stat(join(repository, '.git'))).isDirectory()).toBe(true);
+    for (const file of [
+      'catalog-info.yaml',
+      '.github/workflows/ci.yaml',
+      'k8s/deployment.yaml',
+      'src/server.ts',
+    ]) {
+      expect((await stat(join(repository, file))).isFile()).toBe(true);
+    }
+    expect(
+      await lintCatalogYaml(
+        await readFile(join(repository, 'catalog-info.yaml'), 'utf8'),
+        { validators: coreKindValidators },
+      ),
+    ).toEqual([]);
+
+    const component = await waitFor(
+      'the new component and its relation to the golden path',
+      async () =>
+        (
+          await request(
+            'GET',
+            '/api/catalog/entities/by-name/component/default/orders-api',
+          )
+        ).body,
+      entity =>
+        (entity?.relations ?? []).some(
+          (r: any) =>
+            r.type === RELATION_FOLLOWS_GOLDEN_PATH &&
+            r.targetRef === 'goldenpath:default/node-http-service',
+        ),
+    );
+    expect(component.metadata.annotations).toMatchObject({
+      [ANNOTATION_GOLDEN_PATH]: 'goldenpath:default/node-http-service',
+      [ANNOTATION_GOLDEN_PATH_VERSION]: '2.1.0',
+      'backstage.io/source-template': 'template:default/node-http-service',
+    });
+  }, 180_000);
+});
