@@ -5,6 +5,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
 
 const backend = createBackend();
 
@@ -23,8 +24,12 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@golden-paths/catalog-backend-module-golden-paths'));
 
-// scaffolder
+// scaffolder, with the golden-path actions; templates publish to local git
+// repositories (goldenPaths.scaffolder.localPublish.directory), which the
+// catalog reads through a URL reader limited to that directory
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@golden-paths/scaffolder-backend-module-golden-paths'));
+backend.add(goldenPathsLocalUrlReaderServiceFactory);
 
 // permissions: everything is allowed until an adopter brings a policy
 backend.add(import('@backstage/plugin-permission-backend'));

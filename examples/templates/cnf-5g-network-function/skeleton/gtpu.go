@@ -43,11 +43,11 @@ type Header struct {
 
 // Errors returned by ParseHeader.
 var (
-	ErrShort      = errors.New("gtpu: packet shorter than its header")
-	ErrVersion    = errors.New("gtpu: not GTP version 1")
-	ErrNotGTP     = errors.New("gtpu: protocol type is GTP', not GTP")
-	ErrLength     = errors.New("gtpu: length field does not match the packet")
-	ErrExtension  = errors.New("gtpu: malformed extension header")
+	ErrShort     = errors.New("gtpu: packet shorter than its header")
+	ErrVersion   = errors.New("gtpu: not GTP version 1")
+	ErrNotGTP    = errors.New("gtpu: protocol type is GTP', not GTP")
+	ErrLength    = errors.New("gtpu: length field does not match the packet")
+	ErrExtension = errors.New("gtpu: malformed extension header")
 )
 
 // ParseHeader parses the GTP-U header at the start of b and returns it with

@@ -20,7 +20,7 @@ func TestParseHeaderOfAMinimalGPDU(t *testing.T) {
 
 func TestParseHeaderWithSequenceNumberAndExtensionHeaders(t *testing.T) {
 	packet := []byte{
-		0x36, MsgGPDU, 0x00, 0x10, // version 1, PT, E and S set; length 16
+		0x36, MsgGPDU, 0x00, 0x0c, // version 1, PT, E and S set; length 12
 		0x00, 0x00, 0x00, 0x2a, // TEID 42
 		0x12, 0x34, 0x00, 0x85, // sequence 0x1234, N-PDU 0, next: PDU session container
 		0x01, 0x10, 0x09, 0x00, // one 4-octet extension (QFI 9), no further one

@@ -31,7 +31,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'A frontend with a VPA instead of an HPA, Datadog unified service tagging and a CPU limit',
+      'An nginx frontend with a VPA instead of an HPA, Datadog unified service tagging, a CPU limit and the directories nginx writes to',
     example: yaml.stringify({
       steps: [
         {
@@ -52,6 +52,9 @@ export const examples: TemplateExample[] = [
               memoryLimit: '256Mi',
             },
             autoscaling: { mode: 'vpa' },
+            // nginx renders its config into conf.d and keeps temporary files
+            // in /var/cache/nginx; the root filesystem is read-only.
+            writableDirs: ['/tmp', '/var/cache/nginx', '/etc/nginx/conf.d'],
             observability: { provider: 'datadog', environment: 'staging' },
             costLabels: {
               team: 'web',

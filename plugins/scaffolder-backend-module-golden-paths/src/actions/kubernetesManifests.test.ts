@@ -529,6 +529,33 @@ describe('golden-paths:kubernetes:manifests', () => {
     });
   });
 
+  it('mounts the writable directories an nginx frontend needs, and runs as a given UID', async () => {
+    const { objects } = await run({
+      ...service,
+      name: 'storefront-web',
+      workload: 'frontend',
+      writableDirs: ['/tmp', '/var/cache/nginx', '/etc/nginx/conf.d'],
+      runAsUser: 101,
+    });
+    const pod = objects['deployment.yaml'].spec.template.spec;
+    expect(pod.securityContext).toEqual({
+      runAsNonRoot: true,
+      runAsUser: 101,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(pod.volumes).toEqual([
+      { name: 'tmp', emptyDir: {} },
+      { name: 'writable-1', emptyDir: {} },
+      { name: 'writable-2', emptyDir: {} },
+    ]);
+    expect(pod.containers[0].volumeMounts).toEqual([
+      { name: 'tmp', mountPath: '/tmp' },
+      { name: 'writable-1', mountPath: '/var/cache/nginx' },
+      { name: 'writable-2', mountPath: '/etc/nginx/conf.d' },
+    ]);
+    expect(pod.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
+  });
+
   it('writes a frontend like a service, into another directory', async () => {
     const { outputs, objects } = await run({
       ...service,
@@ -811,7 +838,14 @@ describe('golden-paths:kubernetes:manifests', () => {
         name: 'hugepages',
         mountPath: '/dev/hugepages',
       });
-      expect(container.readinessProbe.tcpSocket).toEqual({ port: 'mgmt' });
+      expect(container.readinessProbe.httpGet).toEqual({
+        path: '/readyz',
+        port: 'mgmt',
+      });
+      expect(container.livenessProbe.httpGet).toEqual({
+        path: '/healthz',
+        port: 'mgmt',
+      });
       expect(objects['service.yaml'].spec.ports).toEqual([
         { name: 'mgmt', port: 8805, targetPort: 'mgmt', protocol: 'TCP' },
       ]);
@@ -829,6 +863,18 @@ describe('golden-paths:kubernetes:manifests', () => {
         objects['deployment.yaml'].spec.template.spec.containers;
       expect(container.securityContext.capabilities.add).toEqual(['NET_ADMIN']);
       expect(container.resources.limits).toEqual({ memory: '512Mi' });
+    });
+
+    it('probes a management port that is not HTTP over TCP', async () => {
+      const { objects } = await run({
+        ...networkFunction,
+        networkFunction: { networks: ['sriov-n3'], healthProbe: 'tcp' },
+      });
+      const [container] =
+        objects['deployment.yaml'].spec.template.spec.containers;
+      expect(container.readinessProbe.tcpSocket).toEqual({ port: 'mgmt' });
+      expect(container.livenessProbe.tcpSocket).toEqual({ port: 'mgmt' });
+      expect(container.readinessProbe.httpGet).toBeUndefined();
     });
 
     it('refuses an HPA for a DPDK network function', async () => {
@@ -979,6 +1025,11 @@ describe('golden-paths:kubernetes:manifests', () => {
         { cpuRequest: '-1' },
         /not a Kubernetes quantity/,
       ],
+      [
+        'a zero request',
+        { cpuRequest: '0' },
+        /resources.cpuRequest: "0" must be more than zero/,
+      ],
     ])('%s', async (_what, resources, message) => {
       await expect(
         action.handler(context({ ...service, resources })),
@@ -986,12 +1037,12 @@ describe('golden-paths:kubernetes:manifests', () => {
       expect(mockDir.content({ path: 'workspace' })).toEqual({});
     });
 
-    it('accepts equal limits and requests, and decimal and exponent quantities', async () => {
+    it('accepts equal limits and requests written differently (700m and 0.7, 1e9 and 1G)', async () => {
       const { objects } = await run({
         ...service,
         resources: {
-          cpuRequest: '0.5',
-          cpuLimit: '500m',
+          cpuRequest: '700m',
+          cpuLimit: '0.7',
           memoryRequest: '1e9',
           memoryLimit: '1G',
         },
@@ -1000,7 +1051,7 @@ describe('golden-paths:kubernetes:manifests', () => {
         objects['deployment.yaml'].spec.template.spec.containers[0].resources
           .limits,
       ).toEqual({
-        cpu: '500m',
+        cpu: '0.7',
         memory: '1G',
       });
     });
@@ -1074,6 +1125,22 @@ describe('golden-paths:kubernetes:manifests', () => {
         /Spark memory size/,
       ],
       ['an unknown input', { replica: 2 }, /Unrecognized key/],
+      [
+        'a relative writable directory',
+        { writableDirs: ['tmp'] },
+        /writableDirs.0: must be an absolute path/,
+      ],
+      [
+        'a writable directory with ..',
+        { writableDirs: ['/tmp/../etc'] },
+        /writableDirs.0: must not contain/,
+      ],
+      [
+        'a writable directory twice',
+        { writableDirs: ['/tmp', '/tmp'] },
+        /writableDirs.1: is listed twice/,
+      ],
+      ['runAsUser root', { runAsUser: 0 }, /runAsUser/],
     ])('%s', async (_what, change, message) => {
       await expect(
         action.handler(context({ ...service, ...change })),

@@ -240,10 +240,37 @@ function kubernetesManifestsInputSchema(z: Zod) {
             .optional()
             .describe("2Mi hugepages to reserve, e.g. '1Gi'"),
           dpdk: z.boolean().default(false),
+          healthProbe: z
+            .enum(['http', 'tcp'])
+            .default('http')
+            .describe(
+              "'http' probes /healthz and /readyz on the port; 'tcp' only connects, for a management port that is not HTTP",
+            ),
         })
         .strict()
         .optional()
         .describe("Required for workload 'network-function'"),
+      writableDirs: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/,
+              'must be an absolute path in the container',
+            ),
+        )
+        .default(['/tmp'])
+        .describe(
+          'Directories that get an emptyDir, as the root filesystem is read-only (nginx, for one, needs /var/cache/nginx and /etc/nginx/conf.d)',
+        ),
+      runAsUser: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe(
+          'UID to run as; needed when the image names its user (USER nonroot), which runAsNonRoot cannot verify',
+        ),
       targetDir: z
         .string()
         .min(1)
@@ -299,6 +326,15 @@ function kubernetesManifestsInputSchema(z: Zod) {
           'must be at least resources.cpuRequest',
         );
       }
+
+      input.writableDirs.forEach((dir, index) => {
+        if (dir.split('/').some(part => part === '..' || part === '.')) {
+          issue(['writableDirs', index], 'must not contain . or .. segments');
+        }
+        if (input.writableDirs.indexOf(dir) !== index) {
+          issue(['writableDirs', index], 'is listed twice');
+        }
+      });
 
       if (input.autoscaling.maxReplicas < input.autoscaling.minReplicas) {
         issue(
@@ -683,14 +719,32 @@ const RESTRICTED_CONTAINER_SECURITY = {
   capabilities: { drop: ['ALL'] },
 };
 
-const RESTRICTED_POD_SECURITY = {
-  runAsNonRoot: true,
-  seccompProfile: { type: 'RuntimeDefault' },
-};
+function restrictedPodSecurity(input: Input) {
+  return {
+    runAsNonRoot: true,
+    ...(input.runAsUser ? { runAsUser: input.runAsUser } : {}),
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
 
-/** With a read-only root filesystem, /tmp is the one writable scratch space. */
-const TMP_VOLUME = { name: 'tmp', emptyDir: {} };
-const TMP_MOUNT = { name: 'tmp', mountPath: '/tmp' };
+/**
+ * The root filesystem is read-only; these emptyDirs are where the container
+ * may write (by default only /tmp).
+ */
+function writableVolumes(input: Input) {
+  const name = (dir: string, index: number) =>
+    dir === '/tmp' ? 'tmp' : `writable-${index}`;
+  return {
+    volumes: input.writableDirs.map((dir, i) => ({
+      name: name(dir, i),
+      emptyDir: {},
+    })),
+    volumeMounts: input.writableDirs.map((dir, i) => ({
+      name: name(dir, i),
+      mountPath: dir,
+    })),
+  };
+}
 
 // ---------------------------------------------------------------------------
 // Objects
@@ -741,6 +795,7 @@ function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
   const nf =
     input.workload === 'network-function' ? input.networkFunction : undefined;
   const portName = nf ? 'mgmt' : 'http';
+  const writable = writableVolumes(input);
 
   const extendedResources: Record<string, string> = {};
   if (nf?.sriovResource) {
@@ -752,30 +807,30 @@ function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
     extendedResources['hugepages-2Mi'] = nf.hugepages2Mi;
   }
 
-  const probes = nf
-    ? {
-        // A network function's management port is not necessarily HTTP.
-        readinessProbe: {
-          tcpSocket: { port: portName },
-          periodSeconds: 10,
-        },
-        livenessProbe: {
-          tcpSocket: { port: portName },
-          initialDelaySeconds: 10,
-          periodSeconds: 20,
-        },
-      }
-    : {
-        readinessProbe: {
-          httpGet: { path: '/readyz', port: portName },
-          periodSeconds: 10,
-        },
-        livenessProbe: {
-          httpGet: { path: '/healthz', port: portName },
-          initialDelaySeconds: 10,
-          periodSeconds: 20,
-        },
-      };
+  const probes =
+    nf?.healthProbe === 'tcp'
+      ? {
+          readinessProbe: {
+            tcpSocket: { port: portName },
+            periodSeconds: 10,
+          },
+          livenessProbe: {
+            tcpSocket: { port: portName },
+            initialDelaySeconds: 10,
+            periodSeconds: 20,
+          },
+        }
+      : {
+          readinessProbe: {
+            httpGet: { path: '/readyz', port: portName },
+            periodSeconds: 10,
+          },
+          livenessProbe: {
+            httpGet: { path: '/healthz', port: portName },
+            initialDelaySeconds: 10,
+            periodSeconds: 20,
+          },
+        };
 
   const addedCapabilities = nf
     ? ['NET_ADMIN', ...(nf.dpdk || nf.hugepages2Mi ? ['IPC_LOCK'] : [])]
@@ -796,7 +851,7 @@ function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
       : RESTRICTED_CONTAINER_SECURITY,
     ...probes,
     volumeMounts: [
-      TMP_MOUNT,
+      ...writable.volumeMounts,
       ...(nf?.hugepages2Mi
         ? [{ name: 'hugepages', mountPath: '/dev/hugepages' }]
         : []),
@@ -815,7 +870,7 @@ function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
     // capabilities), so a network function cannot use NET_ADMIN as non-root.
     securityContext: nf
       ? { seccompProfile: { type: 'RuntimeDefault' } }
-      : RESTRICTED_POD_SECURITY,
+      : restrictedPodSecurity(input),
     ...(nf
       ? {}
       : {
@@ -830,7 +885,7 @@ function deployment(input: Input, mode: 'hpa' | 'vpa' | 'none'): ManifestFile {
         }),
     containers: [container],
     volumes: [
-      TMP_VOLUME,
+      ...writable.volumes,
       ...(nf?.hugepages2Mi
         ? [{ name: 'hugepages', emptyDir: { medium: 'HugePages-2Mi' } }]
         : []),
@@ -1042,7 +1097,7 @@ function cronJob(input: Input): ManifestFile {
                 restartPolicy: 'OnFailure',
                 serviceAccountName: input.name,
                 automountServiceAccountToken: false,
-                securityContext: RESTRICTED_POD_SECURITY,
+                securityContext: restrictedPodSecurity(input),
                 containers: [
                   {
                     name: input.name,
@@ -1050,10 +1105,10 @@ function cronJob(input: Input): ManifestFile {
                     env: observabilityEnv(input),
                     resources: resourceRequirements(input),
                     securityContext: RESTRICTED_CONTAINER_SECURITY,
-                    volumeMounts: [TMP_MOUNT],
+                    volumeMounts: writableVolumes(input).volumeMounts,
                   },
                 ],
-                volumes: [TMP_VOLUME],
+                volumes: writableVolumes(input).volumes,
               },
             },
           },
@@ -1150,6 +1205,7 @@ function sparkApplication(input: Input): ManifestFile {
     // directory inside the image, so the root filesystem stays writable.
     securityContext: {
       runAsNonRoot: true,
+      ...(input.runAsUser ? { runAsUser: input.runAsUser } : {}),
       allowPrivilegeEscalation: false,
       readOnlyRootFilesystem: false,
       capabilities: { drop: ['ALL'] },
@@ -1214,7 +1270,7 @@ function pyTorchJob(input: Input): ManifestFile {
     spec: {
       serviceAccountName: input.name,
       automountServiceAccountToken: false,
-      securityContext: RESTRICTED_POD_SECURITY,
+      securityContext: restrictedPodSecurity(input),
       ...(gpus > 0
         ? {
             tolerations: [
@@ -1235,11 +1291,14 @@ function pyTorchJob(input: Input): ManifestFile {
           env: observabilityEnv(input),
           resources: resourceRequirements(input, gpuResources),
           securityContext: RESTRICTED_CONTAINER_SECURITY,
-          volumeMounts: [TMP_MOUNT, { name: 'dshm', mountPath: '/dev/shm' }],
+          volumeMounts: [
+            ...writableVolumes(input).volumeMounts,
+            { name: 'dshm', mountPath: '/dev/shm' },
+          ],
         },
       ],
       volumes: [
-        TMP_VOLUME,
+        ...writableVolumes(input).volumes,
         // PyTorch data loaders share tensors through /dev/shm, which is 64Mi
         // by default; memory-backed, it counts against the memory limit.
         { name: 'dshm', emptyDir: { medium: 'Memory' } },
@@ -1435,23 +1494,30 @@ function assertInvariants(objects: KubernetesObject[]) {
 // ---------------------------------------------------------------------------
 // Quantities and schedules
 
-const QUANTITY_SUFFIXES: Record<string, number> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
+/**
+ * Decimal suffixes as powers of ten, so that a value is parsed in one step
+ * ("700e-3") and compares exactly with the same value written another way
+ * ("0.7"); binary suffixes are powers of two, which multiply exactly.
+ */
+const DECIMAL_EXPONENTS: Record<string, number> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
+const BINARY_EXPONENTS: Record<string, number> = {
+  Ki: 10,
+  Mi: 20,
+  Gi: 30,
+  Ti: 40,
+  Pi: 50,
+  Ei: 60,
 };
 
 /** The value of a Kubernetes quantity, or an error message. */
@@ -1459,12 +1525,16 @@ function parseQuantity(value: string): number | string {
   if (!QUANTITY.test(value)) {
     return `"${value}" is not a Kubernetes quantity (e.g. 250m, 1, 512Mi, 2Gi)`;
   }
-  const match = /^([0-9.]+)(.*)$/.exec(value)!;
-  const [, number, suffix] = match;
+  const [, number, suffix] = /^([0-9.]+)(.*)$/.exec(value)!;
+  let parsed: number;
   if (/^[eE]/.test(suffix)) {
-    return Number(`${number}${suffix}`);
+    parsed = Number(`${number}${suffix}`);
+  } else if (suffix in BINARY_EXPONENTS) {
+    parsed = Number(number) * 2 ** BINARY_EXPONENTS[suffix];
+  } else {
+    parsed = Number(`${number}e${DECIMAL_EXPONENTS[suffix]}`);
   }
-  return Number(number) * QUANTITY_SUFFIXES[suffix];
+  return parsed > 0 ? parsed : `"${value}" must be more than zero`;
 }
 
 function parseMemory(value: string): number | string {
