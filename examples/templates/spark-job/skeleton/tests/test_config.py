@@ -17,6 +17,12 @@ def test_run_date_can_be_given():
     assert args.run_date == date(2025, 1, 2)
 
 
+def test_paths_default_to_the_environment():
+    args = parse_args([], environ={"INPUT_PATH": "in/", "OUTPUT_PATH": "out/"})
+
+    assert (args.input_path, args.output_path) == ("in/", "out/")
+
+
 def test_a_malformed_run_date_is_rejected():
     with pytest.raises(SystemExit):
         parse_args(["--input", "in/", "--output", "out/", "--run-date", "02.01.2025"])

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -15,11 +16,23 @@ class JobArgs:
     run_date: date
 
 
-def parse_args(argv: Sequence[str] | None = None, today: date | None = None) -> JobArgs:
-    """Reads the job's arguments; the run date defaults to yesterday in UTC."""
+DEFAULT_INPUT = "s3a://example-data-lake/events/"
+DEFAULT_OUTPUT = "s3a://example-data-lake/${{ values.name }}/daily-counts/"
+
+
+def parse_args(
+    argv: Sequence[str] | None = None,
+    today: date | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> JobArgs:
+    """Reads the job's arguments; the run date defaults to yesterday in UTC.
+
+    Paths come from the arguments, else from INPUT_PATH and OUTPUT_PATH, so
+    the SparkApplication can set them per environment without new arguments.
+    """
     parser = argparse.ArgumentParser(prog="${{ values.name }}")
-    parser.add_argument("--input", required=True, help="events to read (Parquet)")
-    parser.add_argument("--output", required=True, help="where the daily counts go (Parquet)")
+    parser.add_argument("--input", default=environ.get("INPUT_PATH", DEFAULT_INPUT))
+    parser.add_argument("--output", default=environ.get("OUTPUT_PATH", DEFAULT_OUTPUT))
     parser.add_argument("--run-date", help="day to process, YYYY-MM-DD (default: yesterday, UTC)")
     args = parser.parse_args(argv)
     if args.run_date:
