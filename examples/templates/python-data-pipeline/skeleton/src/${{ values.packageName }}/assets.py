@@ -12,8 +12,8 @@ daily_partitions = dg.DailyPartitionsDefinition(start_date="2025-01-01")
 @dg.asset(partitions_def=daily_partitions, group_name="orders", kinds={"python"})
 def raw_orders(
     context: dg.AssetExecutionContext, orders_source: OrdersSource
-) -> dg.Output[list[dict[str, str]]]:
-    """Orders of one day, as the source delivers them."""
+) -> dg.Output[list]:
+    """Orders of one day, as the source delivers them: one dict per CSV row."""
     rows = orders_source.fetch(context.partition_key)
     return dg.Output(rows, metadata={"row_count": len(rows)})
 
@@ -24,9 +24,7 @@ def raw_orders(
     kinds={"python"},
     check_specs=[dg.AssetCheckSpec("not_negative", asset="daily_revenue", blocking=True)],
 )
-def daily_revenue(
-    context: dg.AssetExecutionContext, raw_orders: list[dict[str, str]]
-):
+def daily_revenue(context: dg.AssetExecutionContext, raw_orders: list):
     """Revenue of one day per currency, from valid and de-duplicated orders."""
     orders, rejected = parse_orders(raw_orders)
     totals = revenue_by_currency(orders, context.partition_key)
