@@ -1,48 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import YAML from 'yaml';
 import { createKubernetesManifestsAction } from './kubernetesManifests';
 import { createSupplyChainCiAction } from './supplyChainCi';
+import { validateWithKubernetesModels } from '../__testUtils__/kubernetesModels';
 
 /**
- * kubernetes-models ships ES modules with "import"-only export maps, which
- * Jest's CommonJS runtime cannot load, so the schemas run in a child Node.js
- * process (see kubernetesManifests.test.ts for the full story). CRDs without a
- * schema package are validated through their pod templates.
+ * CRDs without a schema package (PyTorchJob, SparkApplication) are validated
+ * through their pod templates.
  */
-const MODELS: Record<string, string> = {
-  'v1/ServiceAccount': 'kubernetes-models/v1/ServiceAccount',
-  'v1/Service': 'kubernetes-models/v1/Service',
-  'v1/PodTemplateSpec': 'kubernetes-models/v1/PodTemplateSpec',
-  'apps/v1/Deployment': 'kubernetes-models/apps/v1/Deployment',
-  'autoscaling/v2/HorizontalPodAutoscaler':
-    'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
-  'policy/v1/PodDisruptionBudget':
-    'kubernetes-models/policy/v1/PodDisruptionBudget',
-  'batch/v1/CronJob': 'kubernetes-models/batch/v1/CronJob',
-  'rbac.authorization.k8s.io/v1/Role':
-    'kubernetes-models/rbac.authorization.k8s.io/v1/Role',
-  'rbac.authorization.k8s.io/v1/RoleBinding':
-    'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding',
-  'autoscaling.k8s.io/v1/VerticalPodAutoscaler':
-    '@kubernetes-models/autoscaler/autoscaling.k8s.io/v1/VerticalPodAutoscaler',
-};
-
-const VALIDATE_SCRIPT = `
-import { readFileSync } from 'node:fs';
-const { modules, items } = JSON.parse(readFileSync(0, 'utf8'));
-const results = [];
-for (const { model, data } of items) {
-  if (!modules[model]) { results.push('no schema model for ' + model); continue; }
-  const Model = (await import(modules[model]))[model.split('/').pop()];
-  try { new Model(data).validate(); results.push(null); }
-  catch (error) { results.push(String(error && error.message || error)); }
-}
-process.stdout.write(JSON.stringify(results));
-`;
-
 function schemaProblems(objects: any[]): Array<[string, string | null]> {
   const items = objects.flatMap(object => {
     const where = `${object.kind}/${object.metadata.name}`;
@@ -78,21 +45,7 @@ function schemaProblems(objects: any[]): Array<[string, string | null]> {
       { where, model: `${object.apiVersion}/${object.kind}`, data: object },
     ];
   });
-  const child = spawnSync(
-    process.execPath,
-    ['--input-type=module', '-e', VALIDATE_SCRIPT],
-    {
-      cwd: __dirname,
-      input: JSON.stringify({ modules: MODELS, items }),
-      encoding: 'utf8',
-    },
-  );
-  if (child.status !== 0) {
-    throw new Error(
-      `kubernetes-models validation failed to run: ${child.stderr}`,
-    );
-  }
-  const results: Array<string | null> = JSON.parse(child.stdout);
+  const results = validateWithKubernetesModels(items);
   return items.map((item, i) => [item.where, results[i]]);
 }
 
