@@ -9,3 +9,5 @@ export * from './constants';
 export * from './guarantees';
 export * from './entity';
 export * from './validation';
+export * from './api';
+export * from './permissions';

@@ -1,0 +1,8 @@
+/**
+ * Extension points of the Golden Paths backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './extensions';
+export * from './types';
