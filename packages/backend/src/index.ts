@@ -6,6 +6,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import { goldenPathsRunbookCheckModule } from './modules/runbookCheckModule';
 
 const backend = createBackend();
 
@@ -30,6 +31,11 @@ backend.add(import('@golden-paths/catalog-backend-module-golden-paths'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@golden-paths/scaffolder-backend-module-golden-paths'));
 backend.add(goldenPathsLocalUrlReaderServiceFactory);
+
+// golden paths: adoption, compliance and drift, evaluated on a schedule;
+// the runbook check is this portal's example of adding a check of your own
+backend.add(import('@golden-paths/golden-paths-backend'));
+backend.add(goldenPathsRunbookCheckModule);
 
 // permissions: everything is allowed until an adopter brings a policy
 backend.add(import('@backstage/plugin-permission-backend'));

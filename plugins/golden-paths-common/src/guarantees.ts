@@ -67,7 +67,7 @@ export const GOLDEN_PATH_GUARANTEES: ReadonlyArray<GoldenPathGuarantee> = [
     id: 'resource-requests',
     title: 'Resource requests and limits',
     description:
-      'Every container declares CPU and memory requests and limits, so the scheduler can bin-pack nodes.',
+      'Every container declares CPU and memory requests and a memory limit, so the scheduler can bin-pack nodes; CPU limits are left out on purpose, to avoid CFS throttling.',
   },
   {
     id: 'autoscaling',

@@ -219,6 +219,20 @@ export interface HistoryRequest {
 }
 
 /**
+ * The answer of {@link GoldenPathsApi.getHistory}.
+ *
+ * @public
+ */
+export interface HistoryResponse {
+  items: HistoryPoint[];
+  /**
+   * True when the caller may not read every follower: then only today's
+   * figures, counted over what the caller may read, are returned.
+   */
+  restricted?: boolean;
+}
+
+/**
  * The answer of `POST /validate`: the same problems the CLI prints.
  *
  * @public
@@ -253,7 +267,7 @@ export interface GoldenPathsApi {
   getHistory(
     pathRef: string,
     request?: HistoryRequest,
-  ): Promise<{ items: HistoryPoint[] }>;
+  ): Promise<HistoryResponse>;
   /** Undefined when the entity follows no path or was not evaluated yet. */
   getEntityResult(entityRef: string): Promise<EntityResult | undefined>;
   refresh(): Promise<RefreshResponse>;

@@ -3,3 +3,4 @@ export { formatFieldPath } from './fieldPath';
 export * from './parseYamlDocuments';
 export * from './kindValidators';
 export * from './lintCatalogYaml';
+export * from './catalogValidators';

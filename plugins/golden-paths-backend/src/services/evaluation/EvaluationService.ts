@@ -1,0 +1,301 @@
+import type {
+  AuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import type { Entity } from '@backstage/catalog-model';
+import { stringifyError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_GOLDEN_PATH,
+  ANNOTATION_GOLDEN_PATH_VERSION,
+  type CheckResult,
+  type GoldenPathEntityV1alpha1,
+  isGoldenPathEntity,
+} from '@golden-paths/golden-paths-common';
+import type {
+  GoldenPathCheck,
+  RepositorySnapshot,
+} from '@golden-paths/golden-paths-node';
+import type {
+  EvaluationStore,
+  RunStats,
+  StoredComponentResult,
+} from '../../database/EvaluationStore';
+import type { RepositoryReader } from '../repositories/RepositoryReader';
+import { repositoryLocation } from '../repositories/repositoryLocation';
+import { catalogPages } from './catalogPages';
+import type { CheckRegistry } from './CheckRegistry';
+import { driftOf } from './drift';
+import { FollowerTally } from './FollowerTally';
+import { pathDetails } from './pathDetails';
+import { entityRefKey, normalizeRef } from './refs';
+
+/** The component fields an evaluation reads from the catalog. */
+export const FOLLOWER_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.etag',
+  'metadata.annotations',
+  'metadata.labels',
+  'metadata.links',
+  'metadata.tags',
+  'spec.owner',
+  'spec.type',
+  'spec.lifecycle',
+  'spec.system',
+];
+
+interface PathPlan {
+  path: GoldenPathEntityV1alpha1;
+  checks: GoldenPathCheck[];
+  /** Union of the checks' repository file patterns; empty: no read. */
+  patterns: string[];
+  tally: FollowerTally;
+}
+
+const NO_REPOSITORY: RepositorySnapshot = {
+  status: 'none',
+  reason:
+    'the entity names no repository (no backstage.io/source-location annotation)',
+  files: [],
+};
+
+/**
+ * Evaluates every component that follows a golden path: reads the catalog in
+ * pages with the plugin's own credentials, reads the files the checks need
+ * from each repository, runs the checks, and stores the results and each
+ * path's figures as one run.
+ */
+export class EvaluationService {
+  readonly #catalog: CatalogService;
+  readonly #auth: AuthService;
+  readonly #store: EvaluationStore;
+  readonly #repositories: RepositoryReader;
+  readonly #checks: CheckRegistry;
+  readonly #logger: LoggerService;
+  readonly #maxReadsPerRun: number;
+
+  constructor(options: {
+    catalog: CatalogService;
+    auth: AuthService;
+    store: EvaluationStore;
+    repositories: RepositoryReader;
+    checks: CheckRegistry;
+    logger: LoggerService;
+    maxReadsPerRun: number;
+  }) {
+    this.#catalog = options.catalog;
+    this.#auth = options.auth;
+    this.#store = options.store;
+    this.#repositories = options.repositories;
+    this.#checks = options.checks;
+    this.#logger = options.logger;
+    this.#maxReadsPerRun = options.maxReadsPerRun;
+  }
+
+  /** Runs one full evaluation and returns its figures. */
+  async evaluate(): Promise<RunStats> {
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const counter = { requests: 0 };
+    const startedAt = new Date();
+    const plans = await this.#readPaths(credentials, counter);
+    const ownersInCatalog = await this.#readOwners(credentials, counter);
+    const runId = await this.#store.startRun();
+    const stats: RunStats = {
+      components: 0,
+      paths: plans.size,
+      catalogRequests: 0,
+      repositoryReads: 0,
+      repositoryNotModified: 0,
+      repositoryFailures: 0,
+    };
+    const readCounts = { reads: 0, notModified: 0, failures: 0 };
+    const budget = { remaining: this.#maxReadsPerRun };
+    try {
+      for await (const page of catalogPages(
+        this.#catalog,
+        {
+          filter: {
+            kind: 'component',
+            [`metadata.annotations.${ANNOTATION_GOLDEN_PATH}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+          fields: FOLLOWER_FIELDS,
+        },
+        { credentials, counter },
+      )) {
+        const followers = page.flatMap(entity => {
+          const plan = plans.get(
+            normalizeRef(entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH], {
+              defaultKind: 'goldenpath',
+              defaultNamespace: entity.metadata.namespace,
+            }) ?? '',
+          );
+          return plan ? [{ entity, plan }] : [];
+        });
+        const snapshots = await this.#repositories.read(
+          followers.flatMap(({ entity, plan }) => {
+            const location = repositoryLocation(entity);
+            return location && plan.patterns.length
+              ? [{ location, patterns: plan.patterns }]
+              : [];
+          }),
+          budget,
+          readCounts,
+        );
+        const evaluatedAt = new Date();
+        const results: StoredComponentResult[] = [];
+        for (const { entity, plan } of followers) {
+          const location = repositoryLocation(entity);
+          const repository =
+            (location && snapshots.get(location)) || NO_REPOSITORY;
+          const result = await this.#evaluateOne(entity, plan, {
+            repository,
+            ownersInCatalog,
+            evaluatedAt,
+          });
+          plan.tally.add(result);
+          results.push(result);
+        }
+        await this.#store.writeComponentResults(runId, results);
+        stats.components += results.length;
+      }
+      stats.catalogRequests = counter.requests;
+      stats.repositoryReads = readCounts.reads;
+      stats.repositoryNotModified = readCounts.notModified;
+      stats.repositoryFailures = readCounts.failures;
+      await this.#store.completeRun(runId, {
+        summaries: [...plans.values()].map(plan =>
+          pathDetails(plan.path, plan.tally.figures(), startedAt),
+        ),
+        day: startedAt.toISOString().slice(0, 10),
+        stats,
+      });
+      return stats;
+    } catch (error) {
+      await this.#store.failRun(runId, stringifyError(error));
+      throw error;
+    }
+  }
+
+  async #readPaths(
+    credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>,
+    counter: { requests: number },
+  ): Promise<Map<string, PathPlan>> {
+    const plans = new Map<string, PathPlan>();
+    for await (const page of catalogPages(
+      this.#catalog,
+      { filter: { kind: 'goldenpath' } },
+      { credentials, counter },
+    )) {
+      for (const entity of page) {
+        if (!isGoldenPathEntity(entity)) {
+          continue;
+        }
+        const checks = this.#checks.checksFor(entity);
+        plans.set(entityRefKey(entity), {
+          path: entity,
+          checks,
+          patterns: [...new Set(checks.flatMap(c => c.repositoryFiles ?? []))],
+          tally: new FollowerTally(checks),
+        });
+      }
+    }
+    return plans;
+  }
+
+  async #readOwners(
+    credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>,
+    counter: { requests: number },
+  ): Promise<Set<string>> {
+    const refs = new Set<string>();
+    for await (const page of catalogPages(
+      this.#catalog,
+      {
+        filter: { kind: ['group', 'user'] },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials, counter },
+    )) {
+      for (const entity of page) {
+        refs.add(entityRefKey(entity));
+      }
+    }
+    return refs;
+  }
+
+  async #evaluateOne(
+    entity: Entity,
+    plan: PathPlan,
+    context: {
+      repository: RepositorySnapshot;
+      ownersInCatalog: Set<string>;
+      evaluatedAt: Date;
+    },
+  ): Promise<StoredComponentResult> {
+    const checks: CheckResult[] = [];
+    for (const check of plan.checks) {
+      checks.push(await this.#runCheck(check, entity, plan, context));
+    }
+    const spec = (entity.spec ?? {}) as Record<string, unknown>;
+    const text = (value: unknown) =>
+      typeof value === 'string' && value ? value : undefined;
+    const owner = normalizeRef(text(spec.owner), {
+      defaultKind: 'group',
+      defaultNamespace: entity.metadata.namespace,
+    });
+    return {
+      entityRef: entityRefKey(entity),
+      pathRef: entityRefKey(plan.path),
+      ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+      ...(owner ? { owner } : {}),
+      ...(text(spec.type) ? { type: text(spec.type) } : {}),
+      ...(text(spec.lifecycle) ? { lifecycle: text(spec.lifecycle) } : {}),
+      drift: driftOf(
+        entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH_VERSION],
+        plan.path,
+      ),
+      checks,
+      compliant: checks.every(c => c.status === 'pass'),
+      ...(entity.metadata.etag ? { entityEtag: entity.metadata.etag } : {}),
+      evaluatedAt: context.evaluatedAt,
+    };
+  }
+
+  async #runCheck(
+    check: GoldenPathCheck,
+    entity: Entity,
+    plan: PathPlan,
+    context: { repository: RepositorySnapshot; ownersInCatalog: Set<string> },
+  ): Promise<CheckResult> {
+    try {
+      const verdict = await check.evaluate({
+        entity,
+        path: plan.path,
+        repository: context.repository,
+        catalogHas: ref =>
+          context.ownersInCatalog.has(ref.toLocaleLowerCase('en-US')),
+      });
+      return {
+        id: check.id,
+        title: check.title,
+        status: verdict.status,
+        reason: verdict.reason,
+        ...(verdict.fix ? { fix: verdict.fix } : {}),
+      };
+    } catch (error) {
+      this.#logger.warn(
+        `Check ${check.id} failed on ${entityRefKey(entity)}: ${stringifyError(error)}`,
+      );
+      return {
+        id: check.id,
+        title: check.title,
+        status: 'unknown',
+        reason: `the check could not be evaluated: ${stringifyError(error)}`,
+      };
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import semver from 'semver';
+import type {
+  DriftInfo,
+  DriftStatus,
+  GoldenPathEntityV1alpha1,
+} from '@golden-paths/golden-paths-common';
+
+/**
+ * Compares a follower's `golden-paths.dev/path-version` with its path's
+ * `spec.version` as semver: 1.9.0 is behind 1.10.0.
+ */
+export function driftStatus(
+  currentVersion: string | undefined,
+  latestVersion: string,
+): DriftStatus {
+  const current = currentVersion ? semver.valid(currentVersion) : null;
+  const latest = semver.valid(latestVersion);
+  if (!current || !latest) {
+    return 'unknown';
+  }
+  if (semver.eq(current, latest)) {
+    return 'up-to-date';
+  }
+  if (semver.gt(current, latest)) {
+    return 'ahead';
+  }
+  switch (semver.diff(current, latest)) {
+    case 'major':
+    case 'premajor':
+      return 'major-behind';
+    case 'minor':
+    case 'preminor':
+      return 'minor-behind';
+    default:
+      return 'patch-behind';
+  }
+}
+
+/** A follower's drift against its path. */
+export function driftOf(
+  currentVersion: string | undefined,
+  path: GoldenPathEntityV1alpha1,
+): DriftInfo {
+  const deprecated = path.spec.lifecycle === 'deprecated';
+  return {
+    status: driftStatus(currentVersion, path.spec.version),
+    ...(currentVersion ? { currentVersion } : {}),
+    latestVersion: path.spec.version,
+    deprecated,
+    ...(deprecated && path.spec.replacedBy
+      ? { replacedBy: path.spec.replacedBy }
+      : {}),
+  };
+}

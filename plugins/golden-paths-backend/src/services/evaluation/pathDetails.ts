@@ -1,0 +1,43 @@
+import type {
+  GoldenPathEntityV1alpha1,
+  PathDetails,
+} from '@golden-paths/golden-paths-common';
+import type { FollowerFigures } from './FollowerTally';
+import { entityRefKey, normalizeRef } from './refs';
+
+/** A path's stored summary: its entity's fields and its followers' figures. */
+export function pathDetails(
+  path: GoldenPathEntityV1alpha1,
+  figures: FollowerFigures,
+  evaluatedAt: Date,
+): PathDetails {
+  const namespace = path.metadata.namespace ?? 'default';
+  const ref = (value: string, defaultKind: string) =>
+    normalizeRef(value, { defaultKind, defaultNamespace: namespace }) ?? value;
+  return {
+    ref: entityRefKey(path),
+    namespace,
+    name: path.metadata.name,
+    title: path.metadata.title ?? path.metadata.name,
+    ...(path.metadata.description
+      ? { description: path.metadata.description }
+      : {}),
+    tags: path.metadata.tags ?? [],
+    owner: ref(path.spec.owner, 'group'),
+    lifecycle: path.spec.lifecycle,
+    category: path.spec.category,
+    version: path.spec.version,
+    ...(path.spec.replacedBy
+      ? { replacedBy: ref(path.spec.replacedBy, 'goldenpath') }
+      : {}),
+    templates: (path.spec.templates ?? []).map(t => ref(t, 'template')),
+    guarantees: [...(path.spec.guarantees ?? [])],
+    stack: Object.fromEntries(
+      Object.entries(path.spec.stack ?? {}).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    ),
+    ...figures,
+    evaluatedAt: evaluatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,229 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  type EntityResult,
+  type FollowerResult,
+  goldenPathsInsightsReadPermission,
+  type HistoryResponse,
+  type ListPathsRequest,
+  type Page,
+  type PathDetails,
+  type PathSummary,
+} from '@golden-paths/golden-paths-common';
+import type { EvaluationStore } from '../../database/EvaluationStore';
+import { FollowerTally } from '../evaluation/FollowerTally';
+import type { CatalogVisibility, Visibility } from './CatalogVisibility';
+import { encodeCursor, decodeCursor, pageOf } from './cursor';
+import { toFollowerResult } from './toFollowerResult';
+
+const HISTORY_DAYS = 90;
+
+/**
+ * Serves the stored results of the last complete evaluation, limited to what
+ * the caller may read in the catalog: a restricted caller gets figures
+ * counted over the followers they can see, never the totals.
+ */
+export class InsightsService {
+  readonly #store: EvaluationStore;
+  readonly #permissions: PermissionsService;
+  readonly #visibility: CatalogVisibility;
+  readonly #now: () => Date;
+
+  constructor(options: {
+    store: EvaluationStore;
+    permissions: PermissionsService;
+    visibility: CatalogVisibility;
+    now?: () => Date;
+  }) {
+    this.#store = options.store;
+    this.#permissions = options.permissions;
+    this.#visibility = options.visibility;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  async listPaths(
+    request: ListPathsRequest & { limit: number },
+    options: { credentials: BackstageCredentials },
+  ): Promise<Page<PathSummary>> {
+    await this.#authorizeInsights(options.credentials);
+    const visibility = await this.#visibility.of(options.credentials);
+    const summaries = await this.#visibleSummaries(
+      await this.#store.listPathSummaries(),
+      visibility,
+    );
+    const matching = summaries.filter(summary => matches(summary, request));
+    const page = pageOf(matching, s => s.ref, request);
+    return {
+      items: page.items.map(({ versions: _versions, ...summary }) => summary),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
+
+  async getPath(
+    pathRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<PathDetails> {
+    await this.#authorizeInsights(options.credentials);
+    const visibility = await this.#visibility.of(options.credentials);
+    return this.#visiblePath(pathRef, visibility);
+  }
+
+  async listFollowers(
+    pathRef: string,
+    request: { limit: number; cursor?: string },
+    options: { credentials: BackstageCredentials },
+  ): Promise<Page<FollowerResult>> {
+    await this.#authorizeInsights(options.credentials);
+    const visibility = await this.#visibility.of(options.credentials);
+    await this.#visiblePath(pathRef, visibility);
+    if (visibility.all) {
+      const rows = await this.#store.listFollowers(pathRef, {
+        limit: request.limit + 1,
+        afterEntityRef: decodeCursor(request.cursor),
+      });
+      const items = rows.slice(0, request.limit).map(toFollowerResult);
+      return rows.length > request.limit
+        ? {
+            items,
+            nextCursor: encodeCursor(items[items.length - 1].entityRef),
+          }
+        : { items };
+    }
+    const rows = (
+      await this.#store.getComponentResults([...visibility.followers])
+    )
+      .filter(row => row.pathRef === pathRef)
+      .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+    const page = pageOf(rows, row => row.entityRef, request);
+    return { ...page, items: page.items.map(toFollowerResult) };
+  }
+
+  async getHistory(
+    pathRef: string,
+    request: { from?: string; to?: string },
+    options: { credentials: BackstageCredentials },
+  ): Promise<HistoryResponse> {
+    await this.#authorizeInsights(options.credentials);
+    const visibility = await this.#visibility.of(options.credentials);
+    const path = await this.#visiblePath(pathRef, visibility);
+    const today = this.#now().toISOString().slice(0, 10);
+    if (!visibility.all) {
+      // Past days were counted over every follower; only today's figures
+      // can be counted over what this caller may see.
+      return {
+        restricted: true,
+        items:
+          path.evaluatedAt && (!request.to || request.to >= today)
+            ? [
+                {
+                  day: today,
+                  adoption: path.adoption,
+                  compliant: path.compliant,
+                  complianceRatio: path.complianceRatio,
+                },
+              ]
+            : [],
+      };
+    }
+    const to = request.to ?? today;
+    const from = request.from ?? daysBefore(to, HISTORY_DAYS);
+    return { items: await this.#store.getHistory(pathRef, from, to) };
+  }
+
+  async getEntityResult(
+    entityRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityResult> {
+    const notFound = new NotFoundError(
+      `No golden-path results for ${entityRef}: it follows no golden path, has not been evaluated yet, or you may not read it`,
+    );
+    if (!(await this.#visibility.canRead(options.credentials, entityRef))) {
+      throw notFound;
+    }
+    const row = await this.#store.getComponentResult(entityRef);
+    const path = row && (await this.#store.getPathSummary(row.pathRef));
+    if (!row || !path) {
+      throw notFound;
+    }
+    return {
+      ...toFollowerResult(row),
+      path: {
+        ref: path.ref,
+        title: path.title,
+        version: path.version,
+        lifecycle: path.lifecycle,
+        ...(path.replacedBy ? { replacedBy: path.replacedBy } : {}),
+      },
+    };
+  }
+
+  async #authorizeInsights(credentials: BackstageCredentials): Promise<void> {
+    const [decision] = await this.#permissions.authorize(
+      [{ permission: goldenPathsInsightsReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'You may not read golden-path insights (golden-paths.insights.read)',
+      );
+    }
+  }
+
+  async #visiblePath(
+    pathRef: string,
+    visibility: Visibility,
+  ): Promise<PathDetails> {
+    const stored = await this.#store.getPathSummary(pathRef);
+    const [path] = stored
+      ? await this.#visibleSummaries([stored], visibility)
+      : [];
+    if (!path) {
+      throw new NotFoundError(
+        `No golden path ${pathRef}, or it has not been evaluated yet`,
+      );
+    }
+    return path;
+  }
+
+  /** Summaries the caller may see, counted over the followers they may see. */
+  async #visibleSummaries(
+    summaries: PathDetails[],
+    visibility: Visibility,
+  ): Promise<PathDetails[]> {
+    if (visibility.all) {
+      return summaries;
+    }
+    const visible = summaries.filter(s => visibility.paths.has(s.ref));
+    const tallies = new Map(
+      visible.map(s => [s.ref, new FollowerTally(s.checks)] as const),
+    );
+    for (const row of await this.#store.getComponentResults([
+      ...visibility.followers,
+    ])) {
+      tallies.get(row.pathRef)?.add(row);
+    }
+    return visible.map(s => ({ ...s, ...tallies.get(s.ref)!.figures() }));
+  }
+}
+
+function matches(summary: PathSummary, request: ListPathsRequest): boolean {
+  const anyOf = (values: string[] | undefined, value: string) =>
+    !values?.length ||
+    values.some(v => v.toLocaleLowerCase('en-US') === value.toLocaleLowerCase('en-US'));
+  return (
+    anyOf(request.category, summary.category) &&
+    anyOf(request.lifecycle, summary.lifecycle) &&
+    anyOf(request.owner, summary.owner) &&
+    (request.guarantee ?? []).every(g => summary.guarantees.includes(g))
+  );
+}
+
+function daysBefore(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}

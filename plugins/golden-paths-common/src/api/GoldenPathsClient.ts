@@ -1,0 +1,156 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import type {
+  EntityResult,
+  FollowerResult,
+  GoldenPathsApi,
+  HistoryRequest,
+  HistoryResponse,
+  ListFollowersRequest,
+  ListPathsRequest,
+  Page,
+  PathDetails,
+  PathSummary,
+  RefreshResponse,
+  ValidateResponse,
+} from './types';
+
+/**
+ * The subset of Backstage's DiscoveryApi the client needs.
+ *
+ * @public
+ */
+export interface GoldenPathsClientDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/**
+ * The subset of Backstage's FetchApi the client needs.
+ *
+ * @public
+ */
+export interface GoldenPathsClientFetch {
+  fetch: typeof fetch;
+}
+
+/**
+ * HTTP client of the Golden Paths backend, for the frontend (with the
+ * DiscoveryApi and FetchApi) and for backends (with the discovery service and
+ * a fetch that adds a service token).
+ *
+ * @public
+ */
+export class GoldenPathsClient implements GoldenPathsApi {
+  readonly #discoveryApi: GoldenPathsClientDiscovery;
+  readonly #fetchApi: GoldenPathsClientFetch;
+
+  constructor(options: {
+    discoveryApi: GoldenPathsClientDiscovery;
+    fetchApi?: GoldenPathsClientFetch;
+  }) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi ?? { fetch: globalThis.fetch };
+  }
+
+  async listPaths(request: ListPathsRequest = {}): Promise<Page<PathSummary>> {
+    return this.#get('/paths', {
+      category: request.category?.join(','),
+      lifecycle: request.lifecycle?.join(','),
+      owner: request.owner?.join(','),
+      guarantee: request.guarantee?.join(','),
+      limit: request.limit?.toString(),
+      cursor: request.cursor,
+    });
+  }
+
+  async getPath(pathRef: string): Promise<PathDetails> {
+    return this.#get(`/paths/${pathSegments(pathRef, 'goldenpath')}`);
+  }
+
+  async listFollowers(
+    pathRef: string,
+    request: ListFollowersRequest = {},
+  ): Promise<Page<FollowerResult>> {
+    return this.#get(
+      `/paths/${pathSegments(pathRef, 'goldenpath')}/followers`,
+      { limit: request.limit?.toString(), cursor: request.cursor },
+    );
+  }
+
+  async getHistory(
+    pathRef: string,
+    request: HistoryRequest = {},
+  ): Promise<HistoryResponse> {
+    return this.#get(`/paths/${pathSegments(pathRef, 'goldenpath')}/history`, {
+      from: request.from,
+      to: request.to,
+    });
+  }
+
+  async getEntityResult(entityRef: string): Promise<EntityResult | undefined> {
+    const ref = parseEntityRef(entityRef);
+    const url = `/entities/${[ref.kind, ref.namespace, ref.name]
+      .map(encodeURIComponent)
+      .join('/')}`;
+    const response = await this.#request(url, { method: 'GET' });
+    if (response.status === 404) {
+      return undefined;
+    }
+    return this.#json(response);
+  }
+
+  async refresh(): Promise<RefreshResponse> {
+    return this.#json(await this.#request('/refresh', { method: 'POST' }));
+  }
+
+  async validate(yaml: string): Promise<ValidateResponse> {
+    return this.#json(
+      await this.#request('/validate', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ yaml }),
+      }),
+    );
+  }
+
+  async #get<T>(
+    path: string,
+    query: Record<string, string | undefined> = {},
+  ): Promise<T> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') {
+        params.set(key, value);
+      }
+    }
+    const search = params.toString();
+    return this.#json(
+      await this.#request(search ? `${path}?${search}` : path, {
+        method: 'GET',
+      }),
+    );
+  }
+
+  async #request(path: string, init: RequestInit): Promise<Response> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('golden-paths');
+    return this.#fetchApi.fetch(`${baseUrl}${path}`, init);
+  }
+
+  async #json<T>(response: Response): Promise<T> {
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+/** `goldenpath:default/x` → `default/x`, each part URL-encoded. */
+function pathSegments(entityRef: string, defaultKind: string): string {
+  const ref = parseEntityRef(entityRef, { defaultKind });
+  if (ref.kind.toLocaleLowerCase('en-US') !== defaultKind) {
+    throw new TypeError(
+      `Expected a ${defaultKind} entity ref, got ${stringifyEntityRef(ref)}`,
+    );
+  }
+  return `${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}`;
+}
