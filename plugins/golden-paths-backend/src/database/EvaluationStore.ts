@@ -113,7 +113,11 @@ export interface EvaluationStore {
     entityRef: string,
   ): Promise<StoredComponentResult | undefined>;
   /** History of a path, days from `from` to `to` included, oldest first. */
-  getHistory(pathRef: string, from: string, to: string): Promise<HistoryPoint[]>;
+  getHistory(
+    pathRef: string,
+    from: string,
+    to: string,
+  ): Promise<HistoryPoint[]>;
 
   getRepositoryCache(
     locations: string[],

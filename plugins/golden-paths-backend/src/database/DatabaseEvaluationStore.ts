@@ -1,0 +1,575 @@
+import { createHash } from 'node:crypto';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  HistoryPoint,
+  PathDetails,
+} from '@golden-paths/golden-paths-common';
+import type { Knex } from 'knex';
+import type {
+  CompleteRunInput,
+  EvaluationStore,
+  RepositoryCacheEntry,
+  RunInfo,
+  RunStats,
+  StoredComponentResult,
+} from './EvaluationStore';
+
+const migrationsDir = resolvePackagePath(
+  '@golden-paths/golden-paths-backend',
+  'migrations',
+);
+
+/** Rows per INSERT: 13 bindings a row stays far below every driver's limit. */
+const WRITE_CHUNK_SIZE = 500;
+/** Values per `IN (...)` list; SQLite limits the bindings of a statement. */
+const QUERY_CHUNK_SIZE = 500;
+/** Snapshots carry file contents, so fewer of them go in one statement. */
+const CACHE_WRITE_CHUNK_SIZE = 50;
+/** The primary key of the single row of `evaluation_state`. */
+const STATE_ID = 1;
+
+type DbTimestamp = Date | string | number;
+
+type RunRow = {
+  id: number;
+  status: RunInfo['status'];
+  started_at: DbTimestamp;
+  finished_at: DbTimestamp | null;
+  stats: string | null;
+  error: string | null;
+};
+
+type ComponentResultRow = {
+  run_id: number;
+  entity_ref: string;
+  path_ref: string;
+  title: string | null;
+  owner: string | null;
+  type: string | null;
+  lifecycle: string | null;
+  drift: string;
+  checks: string;
+  compliant: boolean | number;
+  entity_etag: string | null;
+  evaluated_at: DbTimestamp;
+};
+
+type PathSummaryRow = {
+  path_ref: string;
+  details: string;
+};
+
+type PathHistoryRow = {
+  path_ref: string;
+  day: string;
+  adoption: number;
+  compliant: number;
+};
+
+type RepositoryCacheRow = {
+  location_hash: string;
+  location: string;
+  etag: string;
+  patterns_key: string;
+  snapshot: string;
+  read_at: DbTimestamp;
+};
+
+/** What a rewrite of a follower's row replaces: everything but the key. */
+const COMPONENT_RESULT_MERGE_COLUMNS = [
+  'path_ref',
+  'title',
+  'owner',
+  'type',
+  'lifecycle',
+  'drift',
+  'checks',
+  'compliant',
+  'entity_etag',
+  'evaluated_at',
+] as const;
+
+const COMPONENT_RESULT_COLUMNS = [
+  'entity_ref',
+  ...COMPONENT_RESULT_MERGE_COLUMNS,
+] as const;
+
+/**
+ * The {@link EvaluationStore} on the plugin's database (PostgreSQL or SQLite).
+ *
+ * A run's rows are keyed by its id and `evaluation_state` points at the run
+ * readers see. Every read filters on that pointer in the same statement, so
+ * it sees one complete run, never a run under way.
+ *
+ * Completing a run supersedes every other run still marked `running` (one
+ * left behind by a crashed instance, say): they are marked `failed` and their
+ * rows deleted, and they can neither write nor complete afterwards.
+ */
+export class DatabaseEvaluationStore implements EvaluationStore {
+  /**
+   * Connects to the plugin's database and brings its tables up to date,
+   * unless the database service or `skipMigrations` says not to.
+   */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseEvaluationStore> {
+    const { database, skipMigrations } = options;
+    const client = await database.getClient();
+
+    if (!skipMigrations && !database.migrations?.skip) {
+      await client.migrate.latest({
+        directory: migrationsDir,
+      });
+    }
+
+    return new DatabaseEvaluationStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async startRun(): Promise<number> {
+    const [row] = await this.db('evaluation_runs')
+      .insert({ status: 'running', started_at: new Date() })
+      .returning('id');
+    return typeof row === 'object' ? Number(row.id) : Number(row);
+  }
+
+  async writeComponentResults(
+    runId: number,
+    results: StoredComponentResult[],
+  ): Promise<void> {
+    if (results.length === 0) {
+      return;
+    }
+
+    // One INSERT ... ON CONFLICT may not touch the same row twice, so the
+    // last write of an entity within the call wins before it reaches SQL.
+    const byEntity = new Map<string, ComponentResultRow>();
+    for (const result of results) {
+      byEntity.set(result.entityRef, toComponentResultRow(runId, result));
+    }
+    const rows = [...byEntity.values()];
+
+    await this.db.transaction(async tx => {
+      // The share lock makes a concurrent completeRun, which fails every
+      // other running run, wait until this batch is in, or makes this batch
+      // fail if that run completed first.
+      await this.assertRunning(tx, runId, { lock: true });
+      for (const chunk of chunks(rows, WRITE_CHUNK_SIZE)) {
+        await tx<ComponentResultRow>('component_results')
+          .insert(chunk)
+          .onConflict(['run_id', 'entity_ref'])
+          .merge([...COMPONENT_RESULT_MERGE_COLUMNS]);
+      }
+    });
+  }
+
+  async completeRun(runId: number, input: CompleteRunInput): Promise<void> {
+    const finishedAt = new Date();
+    const summaries = [
+      ...new Map(input.summaries.map(s => [s.ref, s] as const)).values(),
+    ];
+
+    await this.db.transaction(async tx => {
+      await this.assertRunning(tx, runId, { lock: false });
+      // Taking the state row's lock before any run's queues concurrent
+      // completions one after the other; the later one then finds itself
+      // abandoned by the earlier one just below.
+      await tx('evaluation_state')
+        .insert({ id: STATE_ID, current_run_id: runId })
+        .onConflict('id')
+        .merge(['current_run_id']);
+
+      const updated = await tx<RunRow>('evaluation_runs')
+        .where({ id: runId, status: 'running' })
+        .update({
+          status: 'succeeded',
+          finished_at: finishedAt,
+          stats: JSON.stringify(input.stats),
+          error: null,
+        });
+      if (!updated) {
+        await this.assertRunning(tx, runId, { lock: false });
+      }
+
+      await tx<RunRow>('evaluation_runs')
+        .where('status', 'running')
+        .whereNot('id', runId)
+        .update({
+          status: 'failed',
+          finished_at: finishedAt,
+          error: `Abandoned: run ${runId} completed while this run was still running`,
+        });
+
+      await tx('path_summaries').delete();
+      for (const chunk of chunks(summaries, WRITE_CHUNK_SIZE)) {
+        await tx<PathSummaryRow>('path_summaries').insert(
+          chunk.map(summary => ({
+            path_ref: summary.ref,
+            details: JSON.stringify(summary),
+          })),
+        );
+      }
+
+      for (const chunk of chunks(summaries, WRITE_CHUNK_SIZE)) {
+        await tx<PathHistoryRow>('path_history')
+          .insert(
+            chunk.map(summary => ({
+              path_ref: summary.ref,
+              day: input.day,
+              adoption: summary.adoption,
+              compliant: summary.compliant,
+            })),
+          )
+          .onConflict(['path_ref', 'day'])
+          .merge(['adoption', 'compliant']);
+      }
+
+      // Two ranges rather than `<>`, so the planner can use the primary key,
+      // which leads with run_id.
+      await tx('component_results')
+        .where('run_id', '<', runId)
+        .orWhere('run_id', '>', runId)
+        .delete();
+    });
+
+    // Readers find the current run id within the statement, so PostgreSQL
+    // plans with the column's statistics only. Until autovacuum gets to a
+    // table that just took a whole run, those make it scan the run's rows
+    // instead of looking entities up; the statistics are cheap to refresh.
+    if (this.db.client.dialect === 'postgresql') {
+      await this.db.raw('ANALYZE component_results').catch(() => {
+        // Only a planner hint; autovacuum refreshes the statistics too.
+      });
+    }
+  }
+
+  async failRun(runId: number, error: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx<RunRow>('evaluation_runs')
+        .where({ id: runId, status: 'running' })
+        .update({ status: 'failed', finished_at: new Date(), error });
+
+      const run = await tx<RunRow>('evaluation_runs')
+        .where('id', runId)
+        .select('status')
+        .first();
+      if (!run) {
+        throw new NotFoundError(`No evaluation run ${runId}`);
+      }
+      // A run that already succeeded is served; there is nothing to undo.
+      if (run.status === 'failed') {
+        await tx('component_results').where('run_id', runId).delete();
+      }
+    });
+  }
+
+  async getCurrentRun(): Promise<RunInfo | undefined> {
+    const row = await this.db('evaluation_state')
+      .join(
+        'evaluation_runs',
+        'evaluation_runs.id',
+        'evaluation_state.current_run_id',
+      )
+      .where('evaluation_state.id', STATE_ID)
+      .select<RunRow[]>('evaluation_runs.*')
+      .first();
+    return row ? toRunInfo(row) : undefined;
+  }
+
+  async listRuns(limit: number): Promise<RunInfo[]> {
+    const rows = await this.db<RunRow>('evaluation_runs')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .select();
+    return rows.map(toRunInfo);
+  }
+
+  async listPathSummaries(): Promise<PathDetails[]> {
+    const rows = await this.db<PathSummaryRow>('path_summaries')
+      .orderBy('path_ref')
+      .select('details');
+    return rows.map(row => JSON.parse(row.details));
+  }
+
+  async getPathSummary(pathRef: string): Promise<PathDetails | undefined> {
+    const row = await this.db<PathSummaryRow>('path_summaries')
+      .where('path_ref', pathRef)
+      .select('details')
+      .first();
+    return row ? JSON.parse(row.details) : undefined;
+  }
+
+  async listFollowers(
+    pathRef: string,
+    options: { limit: number; afterEntityRef?: string; entityRefs?: string[] },
+  ): Promise<StoredComponentResult[]> {
+    const { limit, afterEntityRef, entityRefs } = options;
+    if (limit <= 0) {
+      return [];
+    }
+
+    const query = (max: number) => {
+      const q = this.currentResults()
+        .where('path_ref', pathRef)
+        .orderBy('entity_ref')
+        .limit(max);
+      if (afterEntityRef !== undefined) {
+        q.where('entity_ref', '>', afterEntityRef);
+      }
+      return q;
+    };
+
+    if (!entityRefs) {
+      return (await query(limit)).map(toComponentResult);
+    }
+
+    // The wanted refs go in sorted slices, so each slice's rows come after
+    // the previous slice's and the page can stop as soon as it is full. The
+    // tables compare refs bytewise (collation "C" on PostgreSQL), which for
+    // entity refs is the order of a JavaScript sort.
+    const wanted = [...new Set(entityRefs)]
+      .filter(ref => afterEntityRef === undefined || ref > afterEntityRef)
+      .sort();
+    const page: StoredComponentResult[] = [];
+    for (const chunk of chunks(wanted, QUERY_CHUNK_SIZE)) {
+      const rows = await query(limit - page.length).whereIn(
+        'entity_ref',
+        chunk,
+      );
+      page.push(...rows.map(toComponentResult));
+      if (page.length >= limit) {
+        break;
+      }
+    }
+    return page;
+  }
+
+  async getComponentResults(
+    entityRefs: string[],
+  ): Promise<StoredComponentResult[]> {
+    const results: StoredComponentResult[] = [];
+    for (const chunk of chunks([...new Set(entityRefs)], QUERY_CHUNK_SIZE)) {
+      const rows = await this.currentResults().whereIn('entity_ref', chunk);
+      results.push(...rows.map(toComponentResult));
+    }
+    return results;
+  }
+
+  async getComponentResult(
+    entityRef: string,
+  ): Promise<StoredComponentResult | undefined> {
+    const row = await this.currentResults()
+      .where('entity_ref', entityRef)
+      .first();
+    return row ? toComponentResult(row) : undefined;
+  }
+
+  async getHistory(
+    pathRef: string,
+    from: string,
+    to: string,
+  ): Promise<HistoryPoint[]> {
+    const rows = await this.db<PathHistoryRow>('path_history')
+      .where('path_ref', pathRef)
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .orderBy('day', 'asc')
+      .select();
+    return rows.map(row => {
+      const adoption = Number(row.adoption);
+      const compliant = Number(row.compliant);
+      return {
+        day: row.day,
+        adoption,
+        compliant,
+        complianceRatio: adoption > 0 ? compliant / adoption : null,
+      };
+    });
+  }
+
+  async getRepositoryCache(
+    locations: string[],
+  ): Promise<Map<string, RepositoryCacheEntry>> {
+    const wanted = new Set(locations);
+    const entries = new Map<string, RepositoryCacheEntry>();
+    for (const chunk of chunks([...wanted], QUERY_CHUNK_SIZE)) {
+      const rows = await this.db<RepositoryCacheRow>('repository_cache')
+        .whereIn('location_hash', chunk.map(hashLocation))
+        .select();
+      for (const row of rows) {
+        if (wanted.has(row.location)) {
+          entries.set(row.location, {
+            location: row.location,
+            etag: row.etag,
+            patternsKey: row.patterns_key,
+            snapshot: JSON.parse(row.snapshot),
+            readAt: toDate(row.read_at),
+          });
+        }
+      }
+    }
+    return entries;
+  }
+
+  async putRepositoryCache(entries: RepositoryCacheEntry[]): Promise<void> {
+    if (entries.length === 0) {
+      return;
+    }
+    const byLocation = new Map<string, RepositoryCacheRow>();
+    for (const entry of entries) {
+      byLocation.set(entry.location, {
+        location_hash: hashLocation(entry.location),
+        location: entry.location,
+        etag: entry.etag,
+        patterns_key: entry.patternsKey,
+        snapshot: JSON.stringify(entry.snapshot),
+        read_at: entry.readAt,
+      });
+    }
+    const rows = [...byLocation.values()];
+
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(rows, CACHE_WRITE_CHUNK_SIZE)) {
+        await tx<RepositoryCacheRow>('repository_cache')
+          .insert(chunk)
+          .onConflict('location_hash')
+          .merge(['location', 'etag', 'patterns_key', 'snapshot', 'read_at']);
+      }
+    });
+  }
+
+  /** Results of the current run, its id read within the same statement. */
+  private currentResults() {
+    const currentRunId = this.db('evaluation_state')
+      .where('id', STATE_ID)
+      .select('current_run_id');
+    return this.db<ComponentResultRow>('component_results')
+      .where('run_id', '=', currentRunId)
+      .select<ComponentResultRow[]>([...COMPONENT_RESULT_COLUMNS]);
+  }
+
+  private async assertRunning(
+    tx: Knex.Transaction,
+    runId: number,
+    options: { lock: boolean },
+  ): Promise<void> {
+    const query = tx<RunRow>('evaluation_runs')
+      .where('id', runId)
+      .select('status');
+    if (options.lock) {
+      // Ignored by SQLite, where a write transaction excludes all others.
+      query.forShare();
+    }
+    const run = await query.first();
+    if (!run) {
+      throw new NotFoundError(`No evaluation run ${runId}`);
+    }
+    if (run.status !== 'running') {
+      throw new ConflictError(
+        `Evaluation run ${runId} is ${run.status}, it no longer takes results`,
+      );
+    }
+  }
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) {
+    yield items.slice(i, i + size);
+  }
+}
+
+function hashLocation(location: string): string {
+  return createHash('sha256').update(location).digest('hex');
+}
+
+/**
+ * PostgreSQL returns `Date`s. SQLite returns what was stored: knex binds a
+ * `Date` as epoch milliseconds, and `CURRENT_TIMESTAMP` gives a UTC text
+ * without a zone.
+ */
+function toDate(value: DbTimestamp): Date {
+  if (value instanceof Date) {
+    return value;
+  }
+  if (typeof value === 'number') {
+    return new Date(value);
+  }
+  if (/^\d+$/.test(value)) {
+    return new Date(Number(value));
+  }
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)) {
+    return new Date(`${value.replace(' ', 'T')}Z`);
+  }
+  return new Date(value);
+}
+
+function toComponentResultRow(
+  runId: number,
+  result: StoredComponentResult,
+): ComponentResultRow {
+  return {
+    run_id: runId,
+    entity_ref: result.entityRef,
+    path_ref: result.pathRef,
+    title: result.title ?? null,
+    owner: result.owner ?? null,
+    type: result.type ?? null,
+    lifecycle: result.lifecycle ?? null,
+    drift: JSON.stringify(result.drift),
+    checks: JSON.stringify(result.checks),
+    compliant: result.compliant,
+    entity_etag: result.entityEtag ?? null,
+    evaluated_at: result.evaluatedAt,
+  };
+}
+
+function toComponentResult(row: ComponentResultRow): StoredComponentResult {
+  const result: StoredComponentResult = {
+    entityRef: row.entity_ref,
+    pathRef: row.path_ref,
+    drift: JSON.parse(row.drift),
+    checks: JSON.parse(row.checks),
+    compliant: Boolean(row.compliant),
+    evaluatedAt: toDate(row.evaluated_at),
+  };
+  if (row.title !== null) {
+    result.title = row.title;
+  }
+  if (row.owner !== null) {
+    result.owner = row.owner;
+  }
+  if (row.type !== null) {
+    result.type = row.type;
+  }
+  if (row.lifecycle !== null) {
+    result.lifecycle = row.lifecycle;
+  }
+  if (row.entity_etag !== null) {
+    result.entityEtag = row.entity_etag;
+  }
+  return result;
+}
+
+function toRunInfo(row: RunRow): RunInfo {
+  const run: RunInfo = {
+    id: Number(row.id),
+    status: row.status,
+    startedAt: toDate(row.started_at),
+  };
+  if (row.finished_at !== null) {
+    run.finishedAt = toDate(row.finished_at);
+  }
+  if (row.stats !== null) {
+    run.stats = JSON.parse(row.stats) as RunStats;
+  }
+  if (row.error !== null) {
+    run.error = row.error;
+  }
+  return run;
+}
