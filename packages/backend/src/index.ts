@@ -27,7 +27,8 @@ backend.add(import('@golden-paths/catalog-backend-module-golden-paths'));
 
 // scaffolder, with the golden-path actions; templates publish to local git
 // repositories (goldenPaths.scaffolder.localPublish.directory), which the
-// catalog reads through a URL reader limited to that directory
+// catalog reads through a URL reader limited to that directory and to
+// goldenPaths.localRepositories.directories (the example repositories)
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@golden-paths/scaffolder-backend-module-golden-paths'));
 backend.add(goldenPathsLocalUrlReaderServiceFactory);

@@ -96,10 +96,20 @@ export const goldenPathsPlugin = createBackendPlugin({
             try {
               const stats = await evaluation.evaluate();
               logger.info(
-                `Evaluated ${stats.components} components following ${stats.paths} golden paths in ${Date.now() - startedAt} ms (${stats.catalogRequests} catalog requests, ${stats.repositoryReads} repository reads, ${stats.repositoryNotModified} not modified, ${stats.repositoryFailures} failed)`,
+                `Evaluated ${stats.components} components following ${
+                  stats.paths
+                } golden paths in ${Date.now() - startedAt} ms (${
+                  stats.catalogRequests
+                } catalog requests, ${
+                  stats.repositoryReads
+                } repository reads, ${
+                  stats.repositoryNotModified
+                } not modified, ${stats.repositoryFailures} failed)`,
               );
             } catch (error) {
-              logger.error(`Golden-path evaluation failed: ${stringifyError(error)}`);
+              logger.error(
+                `Golden-path evaluation failed: ${stringifyError(error)}`,
+              );
               throw error;
             }
           },

@@ -25,11 +25,14 @@ const limitSchema = z
   .pipe(z.number().int().min(1).max(500))
   .optional();
 
+/** `a,b`, or the array the OpenAPI validator already split. */
+const listParam = z.union([z.string(), z.array(z.string())]).optional();
+
 const listSchema = z.object({
-  category: z.string().optional(),
-  lifecycle: z.string().optional(),
-  owner: z.string().optional(),
-  guarantee: z.string().optional(),
+  category: listParam,
+  lifecycle: listParam,
+  owner: listParam,
+  guarantee: listParam,
   limit: limitSchema,
   cursor: z.string().optional(),
 });
@@ -57,9 +60,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   return result.data;
 }
 
-function list(value: string | undefined): string[] | undefined {
-  const items = value
-    ?.split(',')
+function list(value: string | string[] | undefined): string[] | undefined {
+  const items = (Array.isArray(value) ? value : value?.split(','))
+    ?.flatMap(item => item.split(','))
     .map(item => item.trim())
     .filter(Boolean);
   return items?.length ? items : undefined;

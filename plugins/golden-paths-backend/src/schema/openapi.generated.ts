@@ -364,36 +364,58 @@ export const spec = {
       category: {
         name: 'category',
         in: 'query',
-        description: 'Comma-separated categories; a path matches any of them.',
+        description:
+          'Comma-separated (or repeated) categories; a path matches any of them.',
         schema: {
-          type: 'string',
+          type: 'array',
+          items: {
+            type: 'string',
+          },
         },
+        style: 'form',
+        explode: false,
       },
       lifecycle: {
         name: 'lifecycle',
         in: 'query',
-        description: 'Comma-separated lifecycles; a path matches any of them.',
+        description:
+          'Comma-separated (or repeated) lifecycles; a path matches any of them.',
         schema: {
-          type: 'string',
+          type: 'array',
+          items: {
+            type: 'string',
+          },
         },
+        style: 'form',
+        explode: false,
       },
       owner: {
         name: 'owner',
         in: 'query',
         description:
-          'Comma-separated owner entity refs; a path matches any of them.',
+          'Comma-separated (or repeated) owner entity refs; a path matches any of them.',
         schema: {
-          type: 'string',
+          type: 'array',
+          items: {
+            type: 'string',
+          },
         },
+        style: 'form',
+        explode: false,
       },
       guarantee: {
         name: 'guarantee',
         in: 'query',
         description:
-          'Comma-separated guarantee ids; a path matches when it lists all of them.',
+          'Comma-separated (or repeated) guarantee ids; a path matches when it lists all of them.',
         schema: {
-          type: 'string',
+          type: 'array',
+          items: {
+            type: 'string',
+          },
         },
+        style: 'form',
+        explode: false,
       },
       limit: {
         name: 'limit',

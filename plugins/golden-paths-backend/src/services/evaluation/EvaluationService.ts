@@ -1,7 +1,4 @@
-import type {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
@@ -129,10 +126,13 @@ export class EvaluationService {
       )) {
         const followers = page.flatMap(entity => {
           const plan = plans.get(
-            normalizeRef(entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH], {
-              defaultKind: 'goldenpath',
-              defaultNamespace: entity.metadata.namespace,
-            }) ?? '',
+            normalizeRef(
+              entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH],
+              {
+                defaultKind: 'goldenpath',
+                defaultNamespace: entity.metadata.namespace,
+              },
+            ) ?? '',
           );
           return plan ? [{ entity, plan }] : [];
         });
@@ -288,7 +288,9 @@ export class EvaluationService {
       };
     } catch (error) {
       this.#logger.warn(
-        `Check ${check.id} failed on ${entityRefKey(entity)}: ${stringifyError(error)}`,
+        `Check ${check.id} failed on ${entityRefKey(entity)}: ${stringifyError(
+          error,
+        )}`,
       );
       return {
         id: check.id,

@@ -7,12 +7,7 @@ import type { StoredComponentResult } from '../../database/EvaluationStore';
 /** The figures of a path that depend on its followers. */
 export type FollowerFigures = Pick<
   PathDetails,
-  | 'adoption'
-  | 'compliant'
-  | 'complianceRatio'
-  | 'checks'
-  | 'drift'
-  | 'versions'
+  'adoption' | 'compliant' | 'complianceRatio' | 'checks' | 'drift' | 'versions'
 >;
 
 function emptyDriftCounts(): DriftCounts {

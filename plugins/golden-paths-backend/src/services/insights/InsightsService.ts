@@ -213,7 +213,9 @@ export class InsightsService {
 function matches(summary: PathSummary, request: ListPathsRequest): boolean {
   const anyOf = (values: string[] | undefined, value: string) =>
     !values?.length ||
-    values.some(v => v.toLocaleLowerCase('en-US') === value.toLocaleLowerCase('en-US'));
+    values.some(
+      v => v.toLocaleLowerCase('en-US') === value.toLocaleLowerCase('en-US'),
+    );
   return (
     anyOf(request.category, summary.category) &&
     anyOf(request.lifecycle, summary.lifecycle) &&

@@ -13,7 +13,9 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
     return undefined;
   }
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parsed = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    );
     if (typeof parsed?.after === 'string') {
       return parsed.after;
     }

@@ -87,7 +87,10 @@ export class RepositoryReader {
       }
     };
     await Promise.all(
-      Array.from({ length: Math.min(this.#limits.concurrency, queue.length) }, worker),
+      Array.from(
+        { length: Math.min(this.#limits.concurrency, queue.length) },
+        worker,
+      ),
     );
     if (toCache.length) {
       await this.#store.putRepositoryCache(toCache);
@@ -102,13 +105,16 @@ export class RepositoryReader {
     counts: RepositoryReadCounts,
   ): Promise<{ snapshot: RepositorySnapshot; cache?: RepositoryCacheEntry }> {
     const patternsKey = [...request.patterns].sort().join('\n');
-    const usable = cached && cached.patternsKey === patternsKey ? cached : undefined;
+    const usable =
+      cached && cached.patternsKey === patternsKey ? cached : undefined;
     if (budget.remaining <= 0) {
       return {
         snapshot: usable?.snapshot ?? {
           status: 'unavailable',
           location: request.location,
-          reason: `not read in this evaluation: the limit of ${this.#limits.maxReadsPerRun} repository reads per evaluation was reached`,
+          reason: `not read in this evaluation: the limit of ${
+            this.#limits.maxReadsPerRun
+          } repository reads per evaluation was reached`,
           files: [],
         },
       };

@@ -1,0 +1,107 @@
+import {
+  type BackstageCredentials,
+  type BackstageUserPrincipal,
+  coreServices,
+  createServiceFactory,
+  type PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  AuthorizeResult,
+  type DefinitivePolicyDecision,
+  isPermission,
+  isResourcePermission,
+  type PolicyDecision,
+  type QueryPermissionRequest,
+  type AuthorizePermissionRequest,
+} from '@backstage/plugin-permission-common';
+
+function userOf(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as Partial<BackstageUserPrincipal>;
+  return principal.type === 'user' ? principal.userEntityRef : undefined;
+}
+
+/**
+ * alice: everything. bob: catalog entities owned by team-b or himself, and
+ * every GoldenPath, Group and User. carol: no golden-path permission.
+ * Services: everything.
+ */
+function decide(
+  request: {
+    permission:
+      | QueryPermissionRequest['permission']
+      | AuthorizePermissionRequest['permission'];
+  },
+  credentials: BackstageCredentials,
+): PolicyDecision {
+  const who = userOf(credentials);
+  if (
+    who === 'user:default/bob' &&
+    isResourcePermission(request.permission) &&
+    isPermission(request.permission, catalogEntityReadPermission)
+  ) {
+    return createCatalogConditionalDecision(request.permission, {
+      anyOf: [
+        catalogConditions.isEntityOwner({
+          claims: ['group:default/team-b', 'user:default/bob'],
+        }),
+        catalogConditions.isEntityKind({
+          kinds: ['goldenpath', 'group', 'user'],
+        }),
+      ],
+    });
+  }
+  if (
+    who === 'user:default/carol' &&
+    request.permission.name.startsWith('golden-paths.')
+  ) {
+    return { result: AuthorizeResult.DENY };
+  }
+  return { result: AuthorizeResult.ALLOW };
+}
+
+/**
+ * The permission decisions of two users who see different entities, applied
+ * by the real catalog (which turns a conditional decision into its own
+ * query filters).
+ */
+export class TestPermissions implements PermissionsService {
+  async authorizeConditional(
+    requests: QueryPermissionRequest[],
+    options: { credentials: BackstageCredentials },
+  ): Promise<PolicyDecision[]> {
+    return requests.map(request => decide(request, options.credentials));
+  }
+
+  async authorize(
+    requests: AuthorizePermissionRequest[],
+    options: { credentials: BackstageCredentials },
+  ): Promise<DefinitivePolicyDecision[]> {
+    return requests.map(request => {
+      const decision = decide(request, options.credentials);
+      if (decision.result === AuthorizeResult.CONDITIONAL) {
+        // A single resource under a condition: decided by the catalog's
+        // query path in these tests, never here.
+        return { result: AuthorizeResult.DENY };
+      }
+      if (
+        isResourcePermission(request.permission) &&
+        !('resourceRef' in request)
+      ) {
+        return { result: AuthorizeResult.DENY };
+      }
+      return decision;
+    });
+  }
+}
+
+/** Installs {@link TestPermissions} as every plugin's permissions service. */
+export const testPermissionsFactory = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: () => new TestPermissions(),
+});

@@ -1,0 +1,160 @@
+import type { AddressInfo } from 'node:net';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+  type TestBackend,
+} from '@backstage/backend-test-utils';
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+import type { PathSummary } from '@golden-paths/golden-paths-common';
+import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import {
+  ORG_YAML,
+  PATHS_YAML,
+  testRepositories,
+} from './__testUtils__/testCatalog';
+import knexFactory, { type Knex } from 'knex';
+import goldenPathsPlugin from './index';
+
+jest.setTimeout(120_000);
+
+// Replicas share one PostgreSQL; SQLite in memory cannot be shared.
+const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+describe.each(databases.eachSupportedId())(
+  'two golden-paths backends on one %s',
+  databaseId => {
+    const mockDir = createMockDirectory();
+    const backends: TestBackend[] = [];
+    // Each plugin gets its own database, as in production, shared by both
+    // instances: <prefix>catalog and <prefix>golden-paths.
+    const prefix = `gp_replicas_${Date.now().toString(36)}_`;
+    const admin: { knex?: Knex; connection?: string } = {};
+
+    afterAll(async () => {
+      await Promise.all(backends.map(b => b.stop()));
+      for (const plugin of ['catalog', 'golden-paths']) {
+        await admin.knex?.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
+          `${prefix}${plugin}`,
+        ]);
+      }
+      await admin.knex?.destroy();
+    });
+
+    it('run one evaluation per cadence between them and answer alike', async () => {
+      const repositories = testRepositories();
+      mockDir.setContent({
+        'org.yaml': ORG_YAML,
+        'paths.yaml': PATHS_YAML,
+        repos: repositories,
+      });
+      admin.knex = await databases.init(databaseId);
+      const connection =
+        process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING!;
+      const config = {
+        backend: {
+          database: { client: 'pg', connection, prefix },
+        },
+        goldenPaths: {
+          scaffolder: { localPublish: { directory: mockDir.resolve('repos') } },
+          evaluation: {
+            schedule: {
+              frequency: { seconds: 4 },
+              timeout: { seconds: 30 },
+              initialDelay: { seconds: 1 },
+            },
+          },
+        },
+        catalog: {
+          processingInterval: { seconds: 1 },
+          rules: [
+            { allow: ['Component', 'Group', 'User', 'GoldenPath', 'Location'] },
+          ],
+          locations: [
+            'org.yaml',
+            'paths.yaml',
+            ...Object.keys(repositories).map(
+              name => `repos/${name}/catalog-info.yaml`,
+            ),
+          ].map(file => ({ type: 'file', target: mockDir.resolve(file) })),
+        },
+      };
+      for (let i = 0; i < 2; i++) {
+        backends.push(
+          await startTestBackend({
+            features: [
+              catalogPlugin,
+              catalogModuleGoldenPaths,
+              goldenPathsPlugin,
+              urlReaderServiceFactory,
+              goldenPathsLocalUrlReaderServiceFactory,
+              schedulerServiceFactory,
+              databaseServiceFactory,
+              mockServices.rootConfig.factory({ data: config }),
+            ],
+          }),
+        );
+      }
+      const urls = backends.map(
+        b => `http://localhost:${(b.server.address() as AddressInfo).port}`,
+      );
+      const paths = async (url: string) => {
+        const response = await fetch(`${url}/api/golden-paths/paths`, {
+          headers: { Authorization: mockCredentials.user.header() },
+        });
+        return ((await response.json()) as { items: PathSummary[] }).items;
+      };
+
+      // Wait until an evaluation saw all three followers.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const items = await paths(urls[0]);
+        if (items.reduce((sum, p) => sum + p.adoption, 0) === 3) {
+          break;
+        }
+        if (Date.now() > deadline) {
+          throw new Error('No evaluation counted the three followers');
+        }
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+      // Let several cadences pass with both instances up.
+      await new Promise(resolve => setTimeout(resolve, 10_000));
+
+      const pluginDb = knexFactory({
+        client: 'pg',
+        connection: `${connection.replace(/\/$/, '')}/${prefix}golden-paths`,
+      });
+      const runs: Array<{ started_at: Date; finished_at: Date | null }> =
+        await pluginDb('evaluation_runs')
+          .where({ status: 'succeeded' })
+          .orderBy('started_at');
+      await pluginDb.destroy();
+      // Never two at once: each run starts after the previous one finished.
+      for (let i = 1; i < runs.length; i++) {
+        expect(new Date(runs[i].started_at).getTime()).toBeGreaterThanOrEqual(
+          new Date(runs[i - 1].finished_at!).getTime(),
+        );
+      }
+      // One run per 4 s cadence between both instances, not one each (the
+      // scheduler may start a run a little early, hence 3.5 s).
+      const span =
+        new Date(runs[runs.length - 1].started_at).getTime() -
+        new Date(runs[0].started_at).getTime();
+      expect(runs.length).toBeGreaterThanOrEqual(2);
+      expect(runs.length).toBeLessThanOrEqual(Math.floor(span / 3500) + 1);
+
+      const [first, second] = await Promise.all(urls.map(paths));
+      expect(second).toEqual(first);
+      expect(first.find(p => p.name === 'node-http-service')).toMatchObject({
+        adoption: 2,
+        compliant: 1,
+      });
+    });
+  },
+);

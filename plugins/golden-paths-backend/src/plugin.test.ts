@@ -1,0 +1,394 @@
+import type { AddressInfo } from 'node:net';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  type TestBackend,
+} from '@backstage/backend-test-utils';
+import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+import type {
+  EntityResult,
+  FollowerResult,
+  HistoryResponse,
+  PathDetails,
+  PathSummary,
+  ValidateResponse,
+} from '@golden-paths/golden-paths-common';
+import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import {
+  ORG_YAML,
+  PATHS_YAML,
+  testRepositories,
+} from './__testUtils__/testCatalog';
+import { testPermissionsFactory } from './__testUtils__/testPolicy';
+import goldenPathsPlugin from './index';
+
+jest.setTimeout(60_000);
+
+describe('golden-paths backend with the real catalog', () => {
+  const mockDir = createMockDirectory();
+  let backend: TestBackend;
+  let baseUrl: string;
+
+  async function call<T>(
+    path: string,
+    options: { user?: string; method?: string; body?: unknown } = {},
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${baseUrl}/api/golden-paths${path}`, {
+      method: options.method ?? 'GET',
+      headers: {
+        ...(options.user
+          ? { Authorization: mockCredentials.user.header(options.user) }
+          : {}),
+        ...(options.body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: options.body ? JSON.stringify(options.body) : undefined,
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  const alice = 'user:default/alice';
+  const bob = 'user:default/bob';
+  const carol = 'user:default/carol';
+
+  beforeAll(async () => {
+    const repositories = testRepositories();
+    mockDir.setContent({
+      'org.yaml': ORG_YAML,
+      'paths.yaml': PATHS_YAML,
+      repos: repositories,
+    });
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleGoldenPaths,
+        testPermissionsFactory,
+        // Requests without a token stay unauthenticated (the test default
+        // would make them a user).
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        goldenPathsPlugin,
+        urlReaderServiceFactory,
+        goldenPathsLocalUrlReaderServiceFactory,
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        mockServices.rootConfig.factory({
+          data: {
+            goldenPaths: {
+              scaffolder: {
+                localPublish: { directory: mockDir.resolve('repos') },
+              },
+            },
+            catalog: {
+              processingInterval: { seconds: 1 },
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'Group',
+                    'User',
+                    'GoldenPath',
+                    'Location',
+                  ],
+                },
+              ],
+              locations: [
+                'org.yaml',
+                'paths.yaml',
+                ...Object.keys(repositories).map(
+                  name => `repos/${name}/catalog-info.yaml`,
+                ),
+              ].map(file => ({ type: 'file', target: mockDir.resolve(file) })),
+            },
+          },
+        }),
+      ],
+    });
+    const { port } = backend.server.address() as AddressInfo;
+    baseUrl = `http://localhost:${port}`;
+
+    // Let the catalog ingest and relate everything before evaluating.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const response = await fetch(
+        `${baseUrl}/api/catalog/entities/by-query?filter=kind=component&fields=metadata.name,relations`,
+        { headers: { Authorization: mockCredentials.user.header(alice) } },
+      );
+      if (!response.ok) {
+        throw new Error(
+          `The catalog answered ${response.status}: ${await response.text()}`,
+        );
+      }
+      const { items } = (await response.json()) as {
+        items: Array<{ relations?: unknown[] }>;
+      };
+      if (items.length === 3 && items.every(i => i.relations?.length)) {
+        break;
+      }
+      if (Date.now() > deadline) {
+        throw new Error('The catalog did not ingest the test entities');
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    // The test scheduler runs the task before answering.
+    const refresh = await call('/refresh', { user: alice, method: 'POST' });
+    if (refresh.status !== 202) {
+      throw new Error(`POST /refresh answered ${refresh.status}`);
+    }
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+  });
+
+  it('lists every path with adoption, compliance and drift', async () => {
+    const { status, body } = await call<{ items: PathSummary[] }>('/paths', {
+      user: alice,
+    });
+    expect(status).toBe(200);
+    expect(body.items.map(p => p.ref)).toEqual([
+      'goldenpath:default/legacy-service',
+      'goldenpath:default/node-http-service',
+    ]);
+    const node = body.items[1];
+    expect(node).toMatchObject({
+      title: 'Node.js HTTP service',
+      owner: 'group:default/team-a',
+      adoption: 2,
+      compliant: 1,
+      complianceRatio: 0.5,
+      drift: { 'up-to-date': 1, 'minor-behind': 1, deprecated: 0 },
+    });
+    expect(node.checks).toEqual([
+      expect.objectContaining({ id: 'owner', pass: 2, fail: 0, passRatio: 1 }),
+      expect.objectContaining({ id: 'ci', pass: 1, fail: 1, passRatio: 0.5 }),
+      expect.objectContaining({ id: 'resource-requests', pass: 1, fail: 1 }),
+    ]);
+    expect(node.evaluatedAt).toEqual(expect.any(String));
+    const legacy = body.items[0];
+    expect(legacy).toMatchObject({
+      lifecycle: 'deprecated',
+      replacedBy: 'goldenpath:default/node-http-service',
+      adoption: 1,
+      compliant: 0,
+      drift: { 'up-to-date': 1, deprecated: 1 },
+    });
+  });
+
+  it('filters paths and pages through them with a cursor', async () => {
+    const deprecated = await call<{ items: PathSummary[] }>(
+      '/paths?lifecycle=deprecated',
+      { user: alice },
+    );
+    expect(deprecated.body.items.map(p => p.name)).toEqual(['legacy-service']);
+    const byGuarantee = await call<{ items: PathSummary[] }>(
+      '/paths?guarantee=ci,owner',
+      { user: alice },
+    );
+    expect(byGuarantee.status).toBe(200);
+    expect(byGuarantee.body.items.map(p => p.name)).toEqual([
+      'node-http-service',
+    ]);
+    const first = await call<{ items: PathSummary[]; nextCursor?: string }>(
+      '/paths?limit=1',
+      { user: alice },
+    );
+    expect(first.body.items).toHaveLength(1);
+    const second = await call<{ items: PathSummary[]; nextCursor?: string }>(
+      `/paths?limit=1&cursor=${first.body.nextCursor}`,
+      { user: alice },
+    );
+    expect(second.body.items.map(p => p.name)).toEqual(['node-http-service']);
+    expect(second.body.nextCursor).toBeUndefined();
+    const bad = await call('/paths?limit=0', { user: alice });
+    expect(bad.status).toBe(400);
+  });
+
+  it('explains each check of one entity', async () => {
+    const { status, body } = await call<EntityResult>(
+      '/entities/component/default/billing',
+      { user: alice },
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      entityRef: 'component:default/billing',
+      path: { ref: 'goldenpath:default/node-http-service', version: '2.1.0' },
+      drift: {
+        status: 'minor-behind',
+        currentVersion: '2.0.0',
+        latestVersion: '2.1.0',
+      },
+      compliant: false,
+    });
+    const byId = Object.fromEntries(body.checks.map(c => [c.id, c]));
+    expect(byId.owner.status).toBe('pass');
+    expect(byId.ci).toMatchObject({ status: 'fail' });
+    expect(byId.ci.reason).toMatch(/CI/);
+    expect(byId['resource-requests'].status).toBe('fail');
+
+    const orders = await call<EntityResult>(
+      '/entities/component/default/orders',
+      { user: alice },
+    );
+    expect(orders.body.checks.map(c => c.status)).toEqual([
+      'pass',
+      'pass',
+      'pass',
+    ]);
+    const missing = await call('/entities/component/default/nope', {
+      user: alice,
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it('pages through followers with their results', async () => {
+    const first = await call<{ items: FollowerResult[]; nextCursor?: string }>(
+      '/paths/default/node-http-service/followers?limit=1',
+      { user: alice },
+    );
+    expect(first.body.items.map(f => f.entityRef)).toEqual([
+      'component:default/billing',
+    ]);
+    const second = await call<{ items: FollowerResult[]; nextCursor?: string }>(
+      `/paths/default/node-http-service/followers?limit=1&cursor=${first.body.nextCursor}`,
+      { user: alice },
+    );
+    expect(second.body.items.map(f => f.entityRef)).toEqual([
+      'component:default/orders',
+    ]);
+    expect(second.body.items[0].compliant).toBe(true);
+    expect(second.body.nextCursor).toBeUndefined();
+  });
+
+  it('gives one path with the versions in use, and its history', async () => {
+    const path = await call<PathDetails>('/paths/default/node-http-service', {
+      user: alice,
+    });
+    expect(path.body.versions).toEqual([
+      { version: '2.0.0', count: 1 },
+      { version: '2.1.0', count: 1 },
+    ]);
+    const history = await call<HistoryResponse>(
+      '/paths/default/node-http-service/history',
+      { user: alice },
+    );
+    expect(history.body.items).toEqual([
+      {
+        day: new Date().toISOString().slice(0, 10),
+        adoption: 2,
+        compliant: 1,
+        complianceRatio: 0.5,
+      },
+    ]);
+    expect((await call('/paths/default/nope', { user: alice })).status).toBe(
+      404,
+    );
+  });
+
+  it('counts and lists only what the caller may read in the catalog', async () => {
+    const paths = await call<{ items: PathSummary[] }>('/paths', { user: bob });
+    const node = paths.body.items.find(p => p.name === 'node-http-service');
+    // bob sees billing (team-b) but not orders (team-a)
+    expect(node).toMatchObject({ adoption: 1, compliant: 0 });
+    expect(node).not.toHaveProperty('versions');
+    const followers = await call<{ items: FollowerResult[] }>(
+      '/paths/default/node-http-service/followers',
+      { user: bob },
+    );
+    expect(followers.body.items.map(f => f.entityRef)).toEqual([
+      'component:default/billing',
+    ]);
+    const path = await call<PathDetails>('/paths/default/node-http-service', {
+      user: bob,
+    });
+    expect(path.body.versions).toEqual([{ version: '2.0.0', count: 1 }]);
+    const history = await call<HistoryResponse>(
+      '/paths/default/node-http-service/history',
+      { user: bob },
+    );
+    expect(history.body.restricted).toBe(true);
+    expect(history.body.items.map(i => i.adoption)).toEqual([1]);
+    const hidden = await call('/entities/component/default/orders', {
+      user: bob,
+    });
+    expect(hidden.status).toBe(404);
+    expect(JSON.stringify(hidden.body)).not.toMatch(/resource-requests/);
+  });
+
+  it('denies insights and refresh without their permissions', async () => {
+    expect((await call('/paths', { user: carol })).status).toBe(403);
+    expect(
+      (await call('/refresh', { user: carol, method: 'POST' })).status,
+    ).toBe(403);
+  });
+
+  it('answers 401 on every route without credentials', async () => {
+    const routes: Array<[string, string]> = [
+      ['GET', '/paths'],
+      ['GET', '/paths/default/node-http-service'],
+      ['GET', '/paths/default/node-http-service/followers'],
+      ['GET', '/paths/default/node-http-service/history'],
+      ['GET', '/entities/component/default/orders'],
+      ['POST', '/refresh'],
+      ['POST', '/validate'],
+    ];
+    for (const [method, path] of routes) {
+      const { status } = await call(path, {
+        method,
+        body: method === 'POST' ? { yaml: '' } : undefined,
+      });
+      expect({ method, path, status }).toEqual({ method, path, status: 401 });
+    }
+  });
+
+  it('validates YAML with the line and column of each problem', async () => {
+    const yaml = [
+      'apiVersion: golden-paths.dev/v1alpha1',
+      'kind: GoldenPath',
+      'metadata:',
+      '  name: broken',
+      'spec:',
+      '  owner: group:default/team-a',
+      '  lifecycle: retired',
+      '  category: service',
+      '  version: 1.0.0',
+      '',
+    ].join('\n');
+    const { status, body } = await call<ValidateResponse>('/validate', {
+      user: alice,
+      method: 'POST',
+      body: { yaml },
+    });
+    expect(status).toBe(200);
+    expect(body.valid).toBe(false);
+    expect(body.problems).toEqual([
+      expect.objectContaining({ line: 7, column: 14, field: 'spec.lifecycle' }),
+    ]);
+    const valid = await call<ValidateResponse>('/validate', {
+      user: alice,
+      method: 'POST',
+      body: { yaml: yaml.replace('retired', 'supported') },
+    });
+    expect(valid.body).toEqual({ valid: true, problems: [] });
+    const notYaml = await call('/validate', {
+      user: alice,
+      method: 'POST',
+      body: { text: 'x' },
+    });
+    expect(notYaml.status).toBe(400);
+  });
+
+  it('serves its OpenAPI spec', async () => {
+    const { status, body } = await call<{ paths: Record<string, unknown> }>(
+      '/openapi.json',
+      { user: alice },
+    );
+    expect(status).toBe(200);
+    expect(Object.keys(body.paths)).toContain(
+      '/api/golden-paths/paths/{namespace}/{name}/followers',
+    );
+  });
+});
