@@ -41,7 +41,7 @@ export function createProgram(
   program
     .command('lint')
     .description(
-      'Check catalog YAML files. Directories are searched for *.yaml and *.yml files (skipping node_modules and dot folders); globs are expanded.',
+      'Check catalog YAML files. Directories are searched for *.yaml and *.yml files (skipping node_modules, template skeletons and dot folders); globs are expanded. In the files a directory or glob finds, documents whose apiVersion is not backstage.io or golden-paths.dev (Kubernetes manifests, Kustomize files) are not catalog entities and are skipped, unless --allow-kind names their kind; files named directly and catalog-info.yaml are always linted in full.',
     )
     .argument('<paths...>', 'files, directories or globs')
     .option(

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { captureIo, componentYaml, createTempDir } from '../__testUtils__';
+import { lintPaths } from '../lint/lintPaths';
 import { lint } from './lint';
 
 const fixtures = resolve(__dirname, '../__fixtures__');
@@ -90,8 +91,30 @@ describe('golden-paths lint', () => {
     const { io, stdout, stderr } = captureIo(resolve(examples, '..'));
     const code = await lint(['examples'], {}, io);
     expect(stdout()).toBe('');
-    expect(stderr()).toMatch(/^✔ \d+ files? checked, no problems\n$/);
+    expect(stderr()).toMatch(
+      /^✔ \d+ files checked, no problems \(\d+ YAML files without catalog entities skipped\)\n$/,
+    );
     expect(code).toBe(0);
+  });
+
+  it('lints the catalog-info.yaml of every example repository and none of their manifests', async () => {
+    const report = await lintPaths(['examples'], {
+      cwd: resolve(examples, '..'),
+    });
+    const linted = report.reports.map(r => r.file);
+    const repositories = fs
+      .readdirSync(join(examples, 'repositories'), { withFileTypes: true })
+      .filter(entry => entry.isDirectory())
+      .map(entry => entry.name);
+    expect(repositories.length).toBeGreaterThan(0);
+    for (const name of repositories) {
+      expect(linted).toContain(
+        join('examples', 'repositories', name, 'catalog-info.yaml'),
+      );
+    }
+    expect(linted.filter(file => /[\\/]k8s[\\/]/.test(file))).toEqual([]);
+    expect(report.nonCatalogFiles).toBeGreaterThan(0);
+    expect(report.reports.every(r => r.problems.length === 0)).toBe(true);
   });
 
   it('exits 0 and says so when every file is clean', async () => {
@@ -182,13 +205,138 @@ describe('golden-paths lint', () => {
         'apiVersion: acme.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
     });
     const strict = captureIo(dir.path);
-    expect(await lint(['custom'], {}, strict.io)).toBe(1);
+    expect(await lint(['custom/widget.yaml'], {}, strict.io)).toBe(1);
     expect(strict.stdout()).toMatch(/unknown kind "Widget"/);
+
+    // Walked, an acme.com document is not a catalog entity unless its kind
+    // is allowed; a directory of nothing else says so and fails.
+    const walked = captureIo(dir.path);
+    expect(await lint(['custom'], {}, walked.io)).toBe(1);
+    expect(walked.stdout()).toBe(
+      'custom:1:1: directory has no catalog files: its 1 YAML file holds no backstage.io or golden-paths.dev entities (name custom kinds with --allow-kind)\n',
+    );
 
     const allowed = captureIo(dir.path);
     expect(
       await lint(['custom'], { allowKind: ['Gadget,Widget'] }, allowed.io),
     ).toBe(0);
+  });
+
+  describe('a repository with Kubernetes manifests next to its catalog file', () => {
+    const DEPLOYMENT = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: orders',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: orders',
+      '          image: ghcr.io/example-org/orders:1.0.0',
+      '',
+    ].join('\n');
+    const KUSTOMIZATION = [
+      'apiVersion: kustomize.config.k8s.io/v1beta1',
+      'kind: Kustomization',
+      'resources:',
+      '  - deployment.yaml',
+      '',
+    ].join('\n');
+
+    beforeAll(async () => {
+      await dir.write({
+        'repo/catalog-info.yaml': componentYaml('orders'),
+        'repo/k8s/deployment.yaml': DEPLOYMENT,
+        'repo/k8s/service.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata:\n  name: orders\n',
+        'repo/k8s/kustomization.yaml': KUSTOMIZATION,
+        'repo/mkdocs.yml': 'site_name: orders\nnav:\n  - Home: index.md\n',
+        'repo/.github/workflows/ci.yaml': 'name: CI\non: push\njobs: {}\n',
+      });
+    });
+
+    it('lints the catalog file and leaves manifests, Kustomize and mkdocs files alone', async () => {
+      const { io, stdout, stderr } = captureIo(dir.path);
+      expect(await lint(['repo'], {}, io)).toBe(0);
+      expect(stdout()).toBe('');
+      expect(stderr()).toBe(
+        '✔ 1 file checked, no problems (4 YAML files without catalog entities skipped)\n',
+      );
+    });
+
+    it('does the same for a glob', async () => {
+      const { io, stderr } = captureIo(dir.path);
+      expect(await lint(['repo/**/*.y*ml'], {}, io)).toBe(0);
+      expect(stderr()).toBe(
+        '✔ 1 file checked, no problems (4 YAML files without catalog entities skipped)\n',
+      );
+    });
+
+    it('lints a manifest named on the command line in full', async () => {
+      const { io, stdout } = captureIo(dir.path);
+      expect(await lint(['repo/k8s/deployment.yaml'], {}, io)).toBe(1);
+      expect(stdout()).toMatch(
+        /^repo\/k8s\/deployment\.yaml:2:7: unknown kind "Deployment"/,
+      );
+    });
+
+    it('fails on a directory that holds no catalog file', async () => {
+      const { io, stdout, stderr } = captureIo(dir.path);
+      expect(await lint(['repo/k8s'], {}, io)).toBe(1);
+      expect(stdout()).toBe(
+        'repo/k8s:1:1: directory has no catalog files: its 3 YAML files hold no backstage.io or golden-paths.dev entities (name custom kinds with --allow-kind)\n',
+      );
+      expect(stderr()).toBe(
+        '✖ 1 path matched no file (0 files checked, 3 YAML files without catalog entities skipped)\n',
+      );
+    });
+
+    it('still reports broken YAML, catalog documents that lost their apiVersion, and catalog-info.yaml whatever its apiVersion', async () => {
+      await dir.write({
+        'broken-repo/catalog-info.yaml': componentYaml('orders').replace(
+          'backstage.io/v1alpha1',
+          'backstge.io/v1alpha1',
+        ),
+        'broken-repo/k8s/deployment.yaml': `${DEPLOYMENT}  replicas: [\n`,
+        'broken-repo/entities/orders.yaml': componentYaml('orders').replace(
+          'apiVersion: backstage.io/v1alpha1\n',
+          '',
+        ),
+      });
+      const { io, stdout } = captureIo(dir.path);
+      expect(await lint(['broken-repo'], { format: 'json' }, io)).toBe(1);
+      const problems: Array<{ file: string; field: string | null }> =
+        JSON.parse(stdout());
+      expect([...new Set(problems.map(p => p.file))]).toEqual([
+        'broken-repo/catalog-info.yaml',
+        'broken-repo/entities/orders.yaml',
+        'broken-repo/k8s/deployment.yaml',
+      ]);
+      expect(problems).toContainEqual(
+        expect.objectContaining({
+          file: 'broken-repo/entities/orders.yaml',
+          field: 'apiVersion',
+        }),
+      );
+    });
+
+    it('lints only the catalog documents of a file that mixes both', async () => {
+      await dir.write({
+        'mixed/all-in-one.yaml': `${componentYaml(
+          'Bad Name',
+        )}---\n${DEPLOYMENT}`,
+      });
+      const { io, stdout } = captureIo(dir.path);
+      expect(await lint(['mixed'], { format: 'json' }, io)).toBe(1);
+      expect(JSON.parse(stdout())).toEqual([
+        expect.objectContaining({
+          file: 'mixed/all-in-one.yaml',
+          line: 4,
+          field: 'metadata.name',
+        }),
+      ]);
+    });
   });
 
   it('exits 2 on a usage error', async () => {

@@ -26,8 +26,13 @@ export function formatTextSummary(report: LintReport): string {
   const filesWithProblems = files.filter(r => r.problems.length > 0).length;
   const unmatched = report.reports.length - files.length;
   const checked = `${plural(report.filesChecked, 'file')} checked`;
+  const nonCatalog = report.nonCatalogFiles ?? 0;
+  const left =
+    nonCatalog > 0
+      ? `${plural(nonCatalog, 'YAML file')} without catalog entities skipped`
+      : '';
   if (problemCount === 0 && unmatched === 0) {
-    return `✔ ${checked}, no problems\n`;
+    return `✔ ${checked}, no problems${left ? ` (${left})` : ''}\n`;
   }
   const parts: string[] = [];
   if (problemCount > 0) {
@@ -45,5 +50,5 @@ export function formatTextSummary(report: LintReport): string {
       }`,
     );
   }
-  return `✖ ${parts.join(', ')} (${checked})\n`;
+  return `✖ ${parts.join(', ')} (${checked}${left ? `, ${left}` : ''})\n`;
 }

@@ -16,7 +16,8 @@ describe('collectFiles', () => {
       'paths/notes.txt': 'x',
       'paths/node_modules/pkg/d.yaml': 'a: 1\n',
       'paths/templates/svc/template.yaml': 'a: 1\n',
-      'paths/templates/svc/skeleton/mkdocs.yml': 'site_name: ${{ values.name }}\n',
+      'paths/templates/svc/skeleton/mkdocs.yml':
+        'site_name: ${{ values.name }}\n',
       'paths/.github/workflows/ci.yaml': 'a: 1\n',
       'paths/.hidden.yaml': 'a: 1\n',
       'empty/notes.txt': 'x',
@@ -64,6 +65,33 @@ describe('collectFiles', () => {
       'paths/b.yml',
       'paths/deep/c.YAML',
       'paths/templates/svc/template.yaml',
+    ]);
+  });
+
+  it('tells files named on the command line from files a directory or glob found', async () => {
+    const result = await collectFiles(
+      ['paths', 'catalog-info.yaml', 'paths/a.yaml', 'paths/*.yml'],
+      dir.path,
+    );
+    expect(rel(result.named)).toEqual(['catalog-info.yaml', 'paths/a.yaml']);
+    expect(
+      result.found.map(({ argument, kind, files }) => ({
+        argument,
+        kind,
+        files: rel(files),
+      })),
+    ).toEqual([
+      {
+        argument: 'paths',
+        kind: 'directory',
+        files: [
+          'paths/a.yaml',
+          'paths/b.yml',
+          'paths/deep/c.YAML',
+          'paths/templates/svc/template.yaml',
+        ],
+      },
+      { argument: 'paths/*.yml', kind: 'glob', files: ['paths/b.yml'] },
     ]);
   });
 

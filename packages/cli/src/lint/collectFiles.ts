@@ -16,10 +16,27 @@ export interface UnmatchedArgument {
   message: string;
 }
 
+/** The YAML files one directory or glob argument found. */
+export interface FoundFiles {
+  /** The argument as given. */
+  argument: string;
+  kind: 'directory' | 'glob';
+  /** Absolute paths. */
+  files: string[];
+}
+
 /** The files to lint, found from the command-line arguments. */
 export interface CollectedFiles {
   /** Absolute paths, each once, in argument order (sorted within each). */
   files: string[];
+  /**
+   * The files named directly on the command line (absolute paths). They are
+   * linted in full; files only found by a directory walk or a glob are
+   * linted for their catalog documents.
+   */
+  named: string[];
+  /** What each directory and glob argument found, to tell which found no catalog file. */
+  found: FoundFiles[];
   /** Arguments that matched nothing; each is an error. */
   unmatched: UnmatchedArgument[];
   /** Files named explicitly that are not YAML, so were not linted. */
@@ -68,7 +85,13 @@ export async function collectFiles(
   cwd: string,
 ): Promise<CollectedFiles> {
   const seen = new Set<string>();
-  const result: CollectedFiles = { files: [], unmatched: [], skipped: [] };
+  const result: CollectedFiles = {
+    files: [],
+    named: [],
+    found: [],
+    unmatched: [],
+    skipped: [],
+  };
   const add = (files: string[]) => {
     for (const file of files.sort()) {
       if (!seen.has(file)) {
@@ -89,9 +112,16 @@ export async function collectFiles(
           message: 'directory has no .yaml or .yml files',
         });
       }
-      add(files.map(file => resolve(file)));
+      const resolved = files.map(file => resolve(file));
+      if (resolved.length > 0) {
+        result.found.push({ argument, kind: 'directory', files: resolved });
+      }
+      add(resolved);
     } else if (stats) {
       if (isYamlFile(absolute)) {
+        if (!result.named.includes(absolute)) {
+          result.named.push(absolute);
+        }
         add([absolute]);
       } else {
         result.skipped.push(absolute);
@@ -111,7 +141,11 @@ export async function collectFiles(
           message: 'no .yaml or .yml files match the glob',
         });
       }
-      add(files.map(file => resolve(file)));
+      const resolved = files.map(file => resolve(file));
+      if (resolved.length > 0) {
+        result.found.push({ argument, kind: 'glob', files: resolved });
+      }
+      add(resolved);
     } else {
       result.unmatched.push({ argument, message: 'no such file or directory' });
     }

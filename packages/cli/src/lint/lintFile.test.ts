@@ -1,6 +1,6 @@
 import { componentYaml, createTempDir } from '../__testUtils__';
-import { MAX_FILE_BYTES, lintFile } from './lintFile';
-import { catalogValidators } from './validators';
+import { MAX_FILE_BYTES, lintFile, lintFoundFile } from './lintFile';
+import { catalogValidators } from '@golden-paths/golden-paths-common';
 
 const options = { validators: catalogValidators };
 
@@ -197,6 +197,67 @@ describe('lintFile', () => {
         allowKinds: ['widget'],
       }),
     ).toEqual([]);
+  });
+
+  describe('for a file a directory walk found', () => {
+    const deployment =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n';
+
+    it('leaves a file without catalog documents alone', async () => {
+      await dir.write({ 'found/deployment.yaml': deployment });
+      expect(
+        await lintFoundFile(dir.resolve('found/deployment.yaml'), options),
+      ).toEqual({ catalogFile: false });
+      // Named directly, the same file is linted in full.
+      expect(
+        summary(await lintFile(dir.resolve('found/deployment.yaml'), options)),
+      ).toEqual([expect.stringMatching(/^2:7 unknown kind "Deployment"/)]);
+    });
+
+    it('lints the catalog documents and drops problems of the others', async () => {
+      await dir.write({
+        'found/mixed.yaml': `${deployment}---\n${componentYaml().replace(
+          '  owner: group:default/team-a\n',
+          '',
+        )}`,
+      });
+      const result = await lintFoundFile(
+        dir.resolve('found/mixed.yaml'),
+        options,
+      );
+      expect(result.catalogFile).toBe(true);
+      expect(
+        result.catalogFile && result.problems.map(p => p.documentIndex),
+      ).toEqual([1]);
+    });
+
+    it('still reports files it cannot read as YAML', async () => {
+      await dir.write({
+        'found/broken.yaml': `${deployment}spec: [\n`,
+        'found/empty.yaml': '',
+        'found/binary.yaml': Buffer.from([0, 1, 2]),
+      });
+      for (const name of ['broken.yaml', 'empty.yaml', 'binary.yaml']) {
+        const result = await lintFoundFile(dir.resolve('found', name), options);
+        expect(result).toEqual({
+          catalogFile: true,
+          problems: [expect.objectContaining({ severity: 'error' })],
+        });
+      }
+    });
+
+    it('lints a document of another group whose kind is allowed', async () => {
+      await dir.write({
+        'found/widget.yaml':
+          'apiVersion: acme.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
+      });
+      expect(
+        await lintFoundFile(dir.resolve('found/widget.yaml'), {
+          ...options,
+          allowKinds: ['Widget'],
+        }),
+      ).toEqual({ catalogFile: true, problems: [] });
+    });
   });
 
   it('turns a missing file into a problem instead of throwing', async () => {

@@ -3,7 +3,9 @@ import {
   CatalogKindValidator,
   YamlProblem,
   lintCatalogYaml,
+  parseYamlDocuments,
 } from '@golden-paths/golden-paths-common';
+import { isCatalogDocument } from './catalogDocuments';
 
 /** Catalog files larger than this are refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -71,6 +73,78 @@ async function readText(path: string): Promise<string | YamlProblem> {
 }
 
 /**
+ * What became of a file found by walking a directory or expanding a glob:
+ * linted, or left alone because none of its documents is a catalog entity.
+ */
+export type FoundFileResult =
+  | { catalogFile: true; problems: YamlProblem[] }
+  | { catalogFile: false };
+
+/**
+ * The indexes of the documents that are not catalog entities, or `all` when
+ * the file parses cleanly and holds no catalog entity at all. A document
+ * that does not parse is never counted as foreign: its syntax error is
+ * reported.
+ */
+function foreignDocuments(
+  text: string,
+  options: LintFileOptions,
+): Set<number> | 'all' {
+  const file = parseYamlDocuments(text, { maxBytes: MAX_FILE_BYTES });
+  const foreign = new Set(
+    file.documents
+      .filter(
+        document =>
+          document.problems.length === 0 &&
+          !isCatalogDocument(document.value, options.allowKinds),
+      )
+      .map(document => document.index),
+  );
+  if (
+    file.problems.length === 0 &&
+    file.documents.length > 0 &&
+    foreign.size === file.documents.length
+  ) {
+    return 'all';
+  }
+  return foreign;
+}
+
+async function lintPath(
+  path: string,
+  options: LintFileOptions,
+  catalogDocumentsOnly: boolean,
+): Promise<FoundFileResult> {
+  try {
+    const text = await readText(path);
+    if (typeof text !== 'string') {
+      return { catalogFile: true, problems: [text] };
+    }
+    const foreign = catalogDocumentsOnly
+      ? foreignDocuments(text, options)
+      : new Set<number>();
+    if (foreign === 'all') {
+      return { catalogFile: false };
+    }
+    const problems = await lintCatalogYaml(text, {
+      validators: options.validators,
+      allowKinds: options.allowKinds,
+      maxBytes: MAX_FILE_BYTES,
+    });
+    return {
+      catalogFile: true,
+      problems: problems.filter(
+        problem =>
+          problem.documentIndex === undefined ||
+          !foreign.has(problem.documentIndex),
+      ),
+    };
+  } catch (error) {
+    return { catalogFile: true, problems: [fileProblem(errorMessage(error))] };
+  }
+}
+
+/**
  * Lints one catalog file. Never throws: anything that goes wrong, including
  * a failure of the linter itself, comes back as a problem of the file.
  */
@@ -78,17 +152,18 @@ export async function lintFile(
   path: string,
   options: LintFileOptions,
 ): Promise<YamlProblem[]> {
-  try {
-    const text = await readText(path);
-    if (typeof text !== 'string') {
-      return [text];
-    }
-    return await lintCatalogYaml(text, {
-      validators: options.validators,
-      allowKinds: options.allowKinds,
-      maxBytes: MAX_FILE_BYTES,
-    });
-  } catch (error) {
-    return [fileProblem(errorMessage(error))];
-  }
+  const result = await lintPath(path, options, false);
+  return result.catalogFile ? result.problems : [];
+}
+
+/**
+ * Lints a file that a directory walk or a glob found, rather than one named
+ * on the command line: only its catalog documents (see isCatalogDocument)
+ * are linted, and a file without any is not a catalog file. Never throws.
+ */
+export async function lintFoundFile(
+  path: string,
+  options: LintFileOptions,
+): Promise<FoundFileResult> {
+  return lintPath(path, options, true);
 }

@@ -14,4 +14,10 @@ export interface LintReport {
   reports: FileReport[];
   /** How many files were read and linted. */
   filesChecked: number;
+  /**
+   * How many YAML files a directory walk or a glob found that hold no
+   * catalog entity (Kubernetes manifests, Kustomize files, mkdocs.yml), and
+   * so were left alone.
+   */
+  nonCatalogFiles?: number;
 }

@@ -59,7 +59,9 @@ describe('validateGoldenPathEntity', () => {
   });
 
   it('rejects an unknown lifecycle and category, naming the allowed values', () => {
-    expect(messages(goldenPath({ lifecycle: 'stable', category: 'db' }))).toEqual([
+    expect(
+      messages(goldenPath({ lifecycle: 'stable', category: 'db' })),
+    ).toEqual([
       'spec.lifecycle: must be one of supported, beta, deprecated; got "stable"',
       'spec.category: must be one of service, data, ml, frontend, network-function, library; got "db"',
     ]);
@@ -98,7 +100,10 @@ describe('validateGoldenPathEntity', () => {
   it('rejects a path replaced by itself', () => {
     expect(
       messages(
-        goldenPath({ lifecycle: 'deprecated', replacedBy: 'node-http-service' }),
+        goldenPath({
+          lifecycle: 'deprecated',
+          replacedBy: 'node-http-service',
+        }),
       ),
     ).toEqual(['spec.replacedBy: a golden path cannot be replaced by itself']);
   });
@@ -122,9 +127,9 @@ describe('validateGoldenPathEntity', () => {
   });
 
   it('rejects refs with invalid names', () => {
-    expect(fields(goldenPath({ owner: 'group:default/Platform Team' }))).toEqual(
-      ['spec.owner'],
-    );
+    expect(
+      fields(goldenPath({ owner: 'group:default/Platform Team' })),
+    ).toEqual(['spec.owner']);
   });
 
   it('accepts refs without kind or namespace, and users as owners', () => {
@@ -171,9 +176,9 @@ describe('validateGoldenPathEntity', () => {
 
   it('rejects a document that is not a golden path at all', () => {
     expect(fields('just a string')).toEqual(['']);
-    expect(fields({ apiVersion: 'backstage.io/v1alpha1', kind: 'GoldenPath' })).toEqual(
-      expect.arrayContaining(['apiVersion', 'metadata', 'spec']),
-    );
+    expect(
+      fields({ apiVersion: 'backstage.io/v1alpha1', kind: 'GoldenPath' }),
+    ).toEqual(expect.arrayContaining(['apiVersion', 'metadata', 'spec']));
   });
 });
 

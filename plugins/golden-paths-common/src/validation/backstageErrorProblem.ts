@@ -2,7 +2,8 @@ import { formatFieldPath, parseJsonPointer } from './fieldPath';
 import type { EntityProblem } from './types';
 
 const AJV_MESSAGE = /^(<root>|(?:\/[^ ]*)?) (.*?)(?: - (.*))?$/s;
-const FIELD_FORMAT_MESSAGE = /^"([^"]+)" is not valid;(.*?)(?: To learn more.*)?$/s;
+const FIELD_FORMAT_MESSAGE =
+  /^"([^"]+)" is not valid;(.*?)(?: To learn more.*)?$/s;
 const MISSING_VALUE_MESSAGE = /^([\w.-]+) must have a value$/;
 
 function parseParams(raw: string | undefined): Record<string, string> {

@@ -52,19 +52,27 @@ spec:
   it('points at the offending list item', async () => {
     const text = validPath.replace('    - ci\n', '    - ci\n    - uptime\n');
     expect(brief(await lint(text))).toEqual([
-      expect.stringMatching(/^13:7 must be one of .*got "uptime" \(spec\.guarantees\[2\]\)$/),
+      expect.stringMatching(
+        /^13:7 must be one of .*got "uptime" \(spec\.guarantees\[2\]\)$/,
+      ),
     ]);
   });
 
   it('points at the parent key when a required field is missing', async () => {
-    const text = validPath.replace('  owner: group:default/platform-team\n', '');
+    const text = validPath.replace(
+      '  owner: group:default/platform-team\n',
+      '',
+    );
     expect(brief(await lint(text))).toEqual([
       '5:1 spec.owner is required (spec.owner)',
     ]);
   });
 
   it('points at the key of an unknown field', async () => {
-    const text = validPath.replace('  version: 2.1.0\n', '  version: 2.1.0\n  verison: 2\n');
+    const text = validPath.replace(
+      '  version: 2.1.0\n',
+      '  version: 2.1.0\n  verison: 2\n',
+    );
     expect(brief(await lint(text))).toEqual([
       '10:3 unknown field "verison" in spec (spec.verison)',
     ]);
@@ -83,7 +91,9 @@ spec:
 ---
 ${validPath.replace('version: 2.1.0', 'version: two')}`;
     expect(brief(await lint(text))).toEqual([
-      expect.stringMatching(/^17:9 must be a string that is sequences of .*; got "bad name" \(metadata\.name\)$/),
+      expect.stringMatching(
+        /^17:9 must be a string that is sequences of .*; got "bad name" \(metadata\.name\)$/,
+      ),
       '31:12 must be a semantic version such as 1.4.0; got "two" (spec.version)',
     ]);
   });
@@ -110,14 +120,20 @@ metadata:
 spec: {}
 `;
     expect(brief(await lint(text))).toEqual([
-      expect.stringMatching(/^2:7 unknown kind "Widget"; known kinds are GoldenPath, API, .* \(kind\)$/),
+      expect.stringMatching(
+        /^2:7 unknown kind "Widget"; known kinds are GoldenPath, API, .* \(kind\)$/,
+      ),
     ]);
     expect(await lint(text, ['Widget'])).toEqual([]);
   });
 
   it.each([
     ['a syntax error', 'kind: [Component\n', /^\d+:\d+ /],
-    ['a duplicate key', `${validPath}kind: GoldenPath\n`, /^13:1 Map keys must be unique/],
+    [
+      'a duplicate key',
+      `${validPath}kind: GoldenPath\n`,
+      /^13:1 Map keys must be unique/,
+    ],
     ['a tab as indentation', 'metadata:\n\tname: x\n', /^2:1 .*[Tt]ab/],
     ['an empty file', '\n\n', /^1:1 file is empty/],
     ['a binary file', 'abc\u0000def', /^1:1 file is binary/],
@@ -128,7 +144,9 @@ spec: {}
   });
 
   it('stops an alias bomb without expanding it', async () => {
-    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    const lines = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ];
     for (let i = 1; i < 10; i++) {
       const prev = String.fromCharCode(96 + i);
       const next = String.fromCharCode(97 + i);
@@ -143,6 +161,8 @@ spec: {}
       validators,
       maxBytes: 1024,
     });
-    expect(brief(problems)).toEqual([expect.stringMatching(/^1:1 file is larger than 1 KiB/)]);
+    expect(brief(problems)).toEqual([
+      expect.stringMatching(/^1:1 file is larger than 1 KiB/),
+    ]);
   });
 });

@@ -80,7 +80,9 @@ async function entityProblems(
     problems.push({
       path: ['kind'],
       field: 'kind',
-      message: `unknown kind "${entity.kind}"; known kinds are ${options.validators
+      message: `unknown kind "${
+        entity.kind
+      }"; known kinds are ${options.validators
         .map(v => v.kind)
         .join(', ')} (allow others with --allow-kind)`,
     });

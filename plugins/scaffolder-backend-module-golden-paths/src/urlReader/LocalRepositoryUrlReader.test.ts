@@ -236,3 +236,157 @@ describe('LocalRepositoryUrlReader', () => {
     ).rejects.toMatchObject({ name: 'NotAllowedError' });
   });
 });
+
+describe('LocalRepositoryUrlReader with goldenPaths.localRepositories.directories', () => {
+  const mockDir = createMockDirectory();
+  const configData = {
+    goldenPaths: {
+      scaffolder: { localPublish: { directory: mockDir.resolve('published') } },
+      localRepositories: {
+        directories: [mockDir.resolve('examples'), mockDir.resolve('more')],
+      },
+    },
+  };
+  const logger = mockServices.logger.mock();
+  const reader = UrlReaders.create({
+    config: new ConfigReader(configData),
+    logger,
+    factories: [localRepositoryUrlReaderFactory],
+  });
+  const [{ predicate }] = localRepositoryUrlReaderFactory({
+    config: new ConfigReader(configData),
+    logger,
+    treeResponseFactory: {} as any,
+  });
+
+  const url = (path: string) => pathToFileURL(mockDir.resolve(path)).href;
+
+  beforeEach(() => {
+    mockDir.setContent({
+      published: {
+        orders: { 'catalog-info.yaml': 'kind: Component\nname: orders\n' },
+      },
+      examples: {
+        payments: {
+          'catalog-info.yaml': 'kind: Component\nname: payments\n',
+          k8s: { 'deployment.yaml': 'kind: Deployment\n' },
+          '.github': { workflows: { 'ci.yaml': 'name: CI\n' } },
+          '.git': { config: '[core]\n', HEAD: 'ref: refs/heads/main\n' },
+          'to-outside': ({ symlink }) => symlink('../../outside/secret.txt'),
+          'to-published': ({ symlink }) =>
+            symlink('../../published/orders/catalog-info.yaml'),
+          'to-git': ({ symlink }) => symlink('.git/config'),
+        },
+      },
+      more: { billing: { 'catalog-info.yaml': 'name: billing\n' } },
+      'examples-sibling': { 'catalog-info.yaml': 'name: sibling\n' },
+      outside: { 'secret.txt': 'secret' },
+    });
+  });
+
+  it('matches file URLs inside any of the directories, and nothing else', () => {
+    expect(predicate(new URL(url('published/orders/catalog-info.yaml')))).toBe(
+      true,
+    );
+    expect(
+      predicate(new URL(url('examples/payments/k8s/deployment.yaml'))),
+    ).toBe(true);
+    expect(predicate(new URL(url('more/billing')))).toBe(true);
+    expect(predicate(new URL(url('examples')))).toBe(false);
+    expect(predicate(new URL(url('examples-sibling/catalog-info.yaml')))).toBe(
+      false,
+    );
+    expect(predicate(new URL(url('outside/secret.txt')))).toBe(false);
+    expect(predicate(new URL(url('examples/payments/.git/config')))).toBe(
+      false,
+    );
+  });
+
+  it('reads a file in a further directory, and still one in the publish directory', async () => {
+    const response = await reader.readUrl(
+      url('examples/payments/catalog-info.yaml'),
+    );
+    expect((await response.buffer()).toString()).toBe(
+      'kind: Component\nname: payments\n',
+    );
+    const billing = await reader.readUrl(url('more/billing/catalog-info.yaml'));
+    expect((await billing.buffer()).toString()).toBe('name: billing\n');
+    const orders = await reader.readUrl(
+      url('published/orders/catalog-info.yaml'),
+    );
+    expect((await orders.buffer()).toString()).toContain('name: orders');
+  });
+
+  it('reads a repository tree of a further directory, dot folders included and .git left out', async () => {
+    const tree = await reader.readTree(`${url('examples/payments')}/`, {
+      filter: path => !path.startsWith('to-'),
+    });
+    expect((await tree.files()).map(f => f.path).sort()).toEqual([
+      '.github/workflows/ci.yaml',
+      'catalog-info.yaml',
+      'k8s/deployment.yaml',
+    ]);
+  });
+
+  it('searches with a glob inside a further directory', async () => {
+    const result = await reader.search(
+      `${url('examples')}/*/catalog-info.yaml`,
+    );
+    expect(result.files.map(f => f.url)).toEqual([
+      url('examples/payments/catalog-info.yaml'),
+    ]);
+  });
+
+  it.each([
+    ['a file outside every directory', () => url('outside/secret.txt')],
+    [
+      'a sibling whose name starts like a directory',
+      () => url('examples-sibling/catalog-info.yaml'),
+    ],
+    [
+      'a path that climbs out of a further directory with ..',
+      () => `${url('examples/payments')}/../../outside/secret.txt`,
+    ],
+    [
+      'a path that climbs from one directory into a place no directory holds',
+      () => `${url('more/billing')}/../../examples-sibling/catalog-info.yaml`,
+    ],
+    ['.git of a further directory', () => url('examples/payments/.git/config')],
+    ['.git/HEAD', () => url('examples/payments/.git/HEAD')],
+    ['a link that leads out', () => url('examples/payments/to-outside')],
+    ['a link that leads into .git', () => url('examples/payments/to-git')],
+    [
+      'a link that leads into another served directory',
+      () => url('examples/payments/to-published'),
+    ],
+    [
+      'a glob whose base is outside every directory',
+      () => `${url('examples-sibling')}/*.yaml`,
+    ],
+  ])('refuses %s', async (_what, target) => {
+    await expect(reader.readUrl(target())).rejects.toMatchObject({
+      name: 'NotAllowedError',
+    });
+  });
+
+  it('refuses a tree with a link that leads out of its directory', async () => {
+    await expect(
+      reader.readTree(url('examples/payments')),
+    ).rejects.toMatchObject({ name: 'NotAllowedError' });
+  });
+
+  it('says which directories it serves', () => {
+    const [{ reader: direct }] = localRepositoryUrlReaderFactory({
+      config: new ConfigReader(configData),
+      logger,
+      treeResponseFactory: {} as any,
+    });
+    expect(direct.toString()).toBe(
+      `golden-paths-local{directories=${[
+        mockDir.resolve('published'),
+        mockDir.resolve('examples'),
+        mockDir.resolve('more'),
+      ].join(',')}}`,
+    );
+  });
+});

@@ -26,6 +26,8 @@ import {
 type LocalFile = {
   /** Absolute path as asked for (before resolving links). */
   path: string;
+  /** The served directory the file was found in. */
+  directory: string;
   content: Buffer;
   stats: Stats;
   /** A symbolic link that leads out of the directory: never read. */
@@ -91,35 +93,52 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/** Below `directory` and not inside a `.git` directory there. */
+function isServedBy(directory: string, path: string): boolean {
+  return (
+    isBelow(directory, path) &&
+    !relative(directory, path).split(sep).includes('.git')
+  );
+}
+
+const OUTSIDE =
+  'is not inside a local repositories directory (goldenPaths.scaffolder.localPublish.directory or goldenPaths.localRepositories.directories)';
+
 /**
- * Reads `file://` URLs of the repositories that `golden-paths:publish:local`
- * created, and nothing else: the path must be inside the local repositories
- * directory both as written and once symbolic links are resolved, and never
- * inside a `.git` directory.
+ * Reads `file://` URLs of local repositories, and nothing else: those that
+ * `golden-paths:publish:local` created, and those in the further directories
+ * of `goldenPaths.localRepositories.directories`. The path must be inside
+ * one of these directories both as written and once symbolic links are
+ * resolved (the same directory both times), and never inside a `.git`
+ * directory.
  */
 export class LocalRepositoryUrlReader implements UrlReaderService {
-  readonly #directory: string;
+  readonly #directories: ReadonlyArray<string>;
   readonly #treeResponseFactory: ReadTreeResponseFactory;
 
   constructor(options: {
-    directory: string;
+    /** Absolute paths of the directories of repositories to serve. */
+    directories: ReadonlyArray<string>;
     treeResponseFactory: ReadTreeResponseFactory;
   }) {
-    this.#directory = options.directory;
+    if (options.directories.length === 0) {
+      throw new Error('LocalRepositoryUrlReader needs at least one directory');
+    }
+    if (!options.directories.every(directory => isAbsolute(directory))) {
+      throw new Error('LocalRepositoryUrlReader needs absolute directories');
+    }
+    this.#directories = [...options.directories];
     this.#treeResponseFactory = options.treeResponseFactory;
   }
 
-  /** The predicate: a `file:` URL below the local repositories directory. */
+  /** The predicate: a `file:` URL below one of the served directories. */
   canRead(url: URL): boolean {
     if (url.protocol !== 'file:') {
       return false;
     }
     try {
       const path = fileURLToPath(url);
-      return (
-        isBelow(this.#directory, path) &&
-        !relative(this.#directory, path).split(sep).includes('.git')
-      );
+      return this.#directories.some(directory => isServedBy(directory, path));
     } catch {
       return false;
     }
@@ -129,8 +148,8 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceReadUrlOptions,
   ): Promise<UrlReaderServiceReadUrlResponse> {
-    const path = await this.#resolve(url);
-    const file = await this.#readFile(url, path);
+    const { path, directory } = await this.#resolve(url);
+    const file = await this.#readFile(url, path, directory);
     const etag = sha256(file.content);
     if (options?.etag && options.etag === etag) {
       throw new NotModifiedError();
@@ -151,12 +170,12 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceReadTreeOptions,
   ): Promise<UrlReaderServiceReadTreeResponse> {
-    const root = await this.#resolve(url);
+    const { path: root, directory } = await this.#resolve(url);
     const stats = await fs.stat(root);
     if (!stats.isDirectory()) {
       throw new NotFoundError(`${url} is not a directory`);
     }
-    const files = (await this.#walk(root)).filter(
+    const files = (await this.#walk(root, directory)).filter(
       file =>
         !options?.filter ||
         options.filter(toPosix(relative(root, file.path)), {
@@ -219,17 +238,17 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     const segments = path.split(sep);
     const firstGlob = segments.findIndex(hasGlob);
     const base = segments.slice(0, firstGlob).join(sep) || sep;
-    if (base !== this.#directory && !isBelow(this.#directory, base)) {
-      throw new NotAllowedError(
-        `${url} is not inside the local repositories directory`,
-      );
+    const directory = this.#directories.find(
+      candidate => base === candidate || isServedBy(candidate, base),
+    );
+    if (!directory) {
+      throw new NotAllowedError(`${url} ${OUTSIDE}`);
     }
     const matcher = globToRegExp(toPosix(segments.slice(firstGlob).join(sep)));
     let candidates: LocalFile[];
     try {
-      candidates = await this.#walk(
-        await this.#resolve(pathToFileURL(base).href, true),
-      );
+      const resolved = await this.#resolve(pathToFileURL(base).href, true);
+      candidates = await this.#walk(resolved.path, resolved.directory);
     } catch (error) {
       if ((error as Error)?.name === 'NotFoundError') {
         return { files: [], etag: '' };
@@ -257,7 +276,7 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
   }
 
   toString(): string {
-    return `golden-paths-local{directory=${this.#directory}}`;
+    return `golden-paths-local{directories=${this.#directories.join(',')}}`;
   }
 
   #parse(url: string): URL {
@@ -267,38 +286,45 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     } catch {
       throw new NotAllowedError(`${url} is not a valid URL`);
     }
-    if (!this.canRead(parsed) && !this.#isDirectoryItself(parsed)) {
-      throw new NotAllowedError(
-        `${url} is not inside the local repositories directory`,
-      );
+    if (!this.canRead(parsed) && !this.#isADirectoryItself(parsed)) {
+      throw new NotAllowedError(`${url} ${OUTSIDE}`);
     }
     return parsed;
   }
 
-  #isDirectoryItself(url: URL): boolean {
+  #isADirectoryItself(url: URL): boolean {
     try {
-      return url.protocol === 'file:' && fileURLToPath(url) === this.#directory;
+      return (
+        url.protocol === 'file:' &&
+        this.#directories.includes(fileURLToPath(url))
+      );
     } catch {
       return false;
     }
   }
 
   /**
-   * The path of a URL this reader serves, after checking that resolving
-   * symbolic links keeps it inside the directory.
+   * The path of a URL this reader serves, and the served directory it is
+   * in, after checking that resolving symbolic links keeps it inside that
+   * same directory. When served directories nest, any of those that hold
+   * the path as written may hold it once resolved.
    */
-  async #resolve(url: string, allowDirectoryItself = false): Promise<string> {
+  async #resolve(
+    url: string,
+    allowDirectoryItself = false,
+  ): Promise<{ path: string; directory: string }> {
     const parsed = this.#parse(url);
-    if (!allowDirectoryItself && this.#isDirectoryItself(parsed)) {
-      throw new NotAllowedError(
-        `${url} is not inside the local repositories directory`,
-      );
+    if (!allowDirectoryItself && this.#isADirectoryItself(parsed)) {
+      throw new NotAllowedError(`${url} ${OUTSIDE}`);
     }
     const path = fileURLToPath(parsed);
-    let realDirectory: string;
+    const holders = this.#directories.filter(
+      directory =>
+        isServedBy(directory, path) ||
+        (allowDirectoryItself && directory === path),
+    );
     let realPath: string;
     try {
-      realDirectory = await fs.realpath(this.#directory);
       realPath = await fs.realpath(path);
     } catch (error) {
       if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
@@ -306,23 +332,31 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
       }
       throw error;
     }
-    if (
-      !isChildPath(realDirectory, realPath) ||
-      relative(realDirectory, realPath).split(sep).includes('.git')
-    ) {
-      throw new NotAllowedError(
-        `${url} leads outside the local repositories directory through a symbolic link`,
-      );
+    for (const directory of holders) {
+      const realDirectory = await fs.realpath(directory).catch(() => undefined);
+      if (
+        realDirectory !== undefined &&
+        isChildPath(realDirectory, realPath) &&
+        !relative(realDirectory, realPath).split(sep).includes('.git')
+      ) {
+        return { path, directory };
+      }
     }
-    return path;
+    throw new NotAllowedError(
+      `${url} leads outside the local repositories directory through a symbolic link`,
+    );
   }
 
-  async #readFile(url: string, path: string): Promise<LocalFile> {
+  async #readFile(
+    url: string,
+    path: string,
+    directory: string,
+  ): Promise<LocalFile> {
     const stats = await fs.stat(path);
     if (!stats.isFile()) {
       throw new NotFoundError(`could not read ${url}, it is not a file`);
     }
-    return { path, content: await fs.readFile(path), stats };
+    return { path, directory, content: await fs.readFile(path), stats };
   }
 
   #refuseLeaks(files: LocalFile[]): void {
@@ -330,7 +364,7 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     if (leak) {
       throw new NotAllowedError(
         `${toPosix(
-          relative(this.#directory, leak.path),
+          relative(leak.directory, leak.path),
         )} is a symbolic link that leads outside the local repositories directory`,
       );
     }
@@ -342,21 +376,26 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
    * (no cycles); links leading outside are marked, never read, and refused
    * by the caller when they are asked for.
    */
-  async #walk(root: string): Promise<LocalFile[]> {
-    const realDirectory = await fs.realpath(this.#directory);
+  async #walk(root: string, directory: string): Promise<LocalFile[]> {
+    const realDirectory = await fs.realpath(directory);
     const files: LocalFile[] = [];
-    const visit = async (directory: string): Promise<void> => {
-      const children = await fs.readdir(directory, { withFileTypes: true });
+    const visit = async (current: string): Promise<void> => {
+      const children = await fs.readdir(current, { withFileTypes: true });
       for (const child of children) {
         if (child.name === '.git') {
           continue;
         }
-        const path = join(directory, child.name);
+        const path = join(current, child.name);
         if (child.isDirectory()) {
           await visit(path);
         } else if (child.isFile()) {
           const stats = await fs.stat(path);
-          files.push({ path, content: await fs.readFile(path), stats });
+          files.push({
+            path,
+            directory,
+            content: await fs.readFile(path),
+            stats,
+          });
         } else if (child.isSymbolicLink()) {
           const real = await fs.realpath(path).catch(() => undefined);
           if (real === undefined) {
@@ -369,6 +408,7 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
             const stats = await fs.lstat(path);
             files.push({
               path,
+              directory,
               content: Buffer.alloc(0),
               stats,
               leaksOut: true,
@@ -377,7 +417,12 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
           }
           const stats = await fs.stat(real);
           if (stats.isFile()) {
-            files.push({ path, content: await fs.readFile(real), stats });
+            files.push({
+              path,
+              directory,
+              content: await fs.readFile(real),
+              stats,
+            });
           }
         }
       }

@@ -3,13 +3,14 @@ import {
   ReaderFactory,
   urlReaderFactoriesServiceRef,
 } from '@backstage/backend-defaults/urlReader';
-import { resolveLocalRepositoriesDirectory } from '../lib/localRepositoriesDirectory';
+import { resolveReadableRepositoryDirectories } from '../lib/localRepositoriesDirectory';
 import { LocalRepositoryUrlReader } from './LocalRepositoryUrlReader';
 
 /**
- * A URL reader factory for the repositories `golden-paths:publish:local`
- * creates: it serves `file://` URLs inside
- * `goldenPaths.scaffolder.localPublish.directory` and matches nothing else.
+ * A URL reader factory for local repositories: it serves `file://` URLs
+ * inside `goldenPaths.scaffolder.localPublish.directory` (where
+ * `golden-paths:publish:local` creates repositories) and inside each of
+ * `goldenPaths.localRepositories.directories`, and matches nothing else.
  *
  * @public
  */
@@ -18,7 +19,7 @@ export const localRepositoryUrlReaderFactory: ReaderFactory = ({
   treeResponseFactory,
 }) => {
   const reader = new LocalRepositoryUrlReader({
-    directory: resolveLocalRepositoriesDirectory(config),
+    directories: resolveReadableRepositoryDirectories(config),
     treeResponseFactory,
   });
   return [{ reader, predicate: (url: URL) => reader.canRead(url) }];
@@ -27,7 +28,8 @@ export const localRepositoryUrlReaderFactory: ReaderFactory = ({
 /**
  * Adds {@link localRepositoryUrlReaderFactory} to the URL readers of every
  * plugin, so that the catalog can read (and `catalog:register` can register)
- * `file://…/catalog-info.yaml` from a locally published repository.
+ * `file://…/catalog-info.yaml` from a locally published repository, and other
+ * plugins can read the files of local repositories.
  *
  * @public
  */

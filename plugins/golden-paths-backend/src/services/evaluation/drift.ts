@@ -24,16 +24,16 @@ export function driftStatus(
   if (semver.gt(current, latest)) {
     return 'ahead';
   }
-  switch (semver.diff(current, latest)) {
-    case 'major':
-    case 'premajor':
-      return 'major-behind';
-    case 'minor':
-    case 'preminor':
-      return 'minor-behind';
-    default:
-      return 'patch-behind';
+  // By the numbers, not semver.diff: a release candidate of the latest
+  // version (2.0.0-rc.1 → 2.0.0) already has its contract, so it is only a
+  // patch behind.
+  if (semver.major(current) !== semver.major(latest)) {
+    return 'major-behind';
   }
+  if (semver.minor(current) !== semver.minor(latest)) {
+    return 'minor-behind';
+  }
+  return 'patch-behind';
 }
 
 /** A follower's drift against its path. */
