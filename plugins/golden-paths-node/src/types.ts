@@ -33,6 +33,10 @@ export interface RepositorySnapshot {
   status: 'read' | 'unavailable' | 'none';
   /** The URL the files were read from. */
   location?: string;
+  /**
+   * Why the repository was not read, as the URL reader put it ("repository
+   * not found"); checks prefix it with the location.
+   */
   reason?: string;
   files: RepositoryFile[];
   /** True when files were left out because of the size or count limits. */

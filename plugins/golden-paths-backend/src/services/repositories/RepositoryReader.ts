@@ -154,7 +154,7 @@ export class RepositoryReader {
         snapshot: {
           status: 'unavailable',
           location: request.location,
-          reason: `the repository at ${request.location} could not be read: ${message}`,
+          reason: message,
           files: [],
         },
       };
