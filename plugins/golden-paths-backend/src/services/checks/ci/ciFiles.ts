@@ -24,10 +24,18 @@ export interface CiFile {
   code: string;
 }
 
+// Parsed once per snapshot: four checks read the same CI files.
+const parsedCiFiles = new WeakMap<RepositorySnapshot, CiFile[]>();
+
 /** The CI configuration files of a repository that was read. */
 export function readCiFiles(repository: RepositorySnapshot): CiFile[] {
-  return filesMatching(repository, CI_FILE_PATTERNS).map(file => ({
-    path: file.path,
-    code: ciCode(file),
-  }));
+  let files = parsedCiFiles.get(repository);
+  if (!files) {
+    files = filesMatching(repository, CI_FILE_PATTERNS).map(file => ({
+      path: file.path,
+      code: ciCode(file),
+    }));
+    parsedCiFiles.set(repository, files);
+  }
+  return files;
 }

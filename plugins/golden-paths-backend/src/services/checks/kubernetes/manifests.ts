@@ -85,8 +85,21 @@ function documentValue(
   }
 }
 
+// Several checks read the same repository's manifests, and followers can
+// share a repository: parse each snapshot once. Snapshots are never mutated.
+const parsedManifests = new WeakMap<RepositorySnapshot, Manifests>();
+
 /** Parses every YAML document of every manifest file of a read repository. */
 export function readManifests(repository: RepositorySnapshot): Manifests {
+  let manifests = parsedManifests.get(repository);
+  if (!manifests) {
+    manifests = parseManifests(repository);
+    parsedManifests.set(repository, manifests);
+  }
+  return manifests;
+}
+
+function parseManifests(repository: RepositorySnapshot): Manifests {
   const manifests: Manifests = {
     files: [],
     objects: [],
