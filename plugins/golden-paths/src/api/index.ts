@@ -1,0 +1,1 @@
+export { goldenPathsApiRef } from './GoldenPathsApi';

@@ -1,0 +1,1 @@
+export { GoldenPathCard, type GoldenPathCardProps } from './GoldenPathCard';

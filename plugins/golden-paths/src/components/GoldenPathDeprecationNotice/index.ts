@@ -1,0 +1,1 @@
+export { GoldenPathDeprecationNotice } from './GoldenPathDeprecationNotice';

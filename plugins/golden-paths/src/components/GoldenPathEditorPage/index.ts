@@ -1,0 +1,4 @@
+export {
+  GoldenPathEditorPage,
+  type GoldenPathEditorPageProps,
+} from './GoldenPathEditorPage';

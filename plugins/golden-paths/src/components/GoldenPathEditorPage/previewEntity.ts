@@ -1,0 +1,77 @@
+import {
+  GOLDEN_PATH_KIND,
+  type GoldenPathEntityV1alpha1,
+} from '@golden-paths/golden-paths-common';
+import { parseAllDocuments } from 'yaml';
+
+/** The path to preview, or why there is none. */
+export type PreviewResult =
+  | { entity: GoldenPathEntityV1alpha1 }
+  | { reason: string };
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+/**
+ * Reads the first YAML document as a GoldenPath for the preview. The entity
+ * may be incomplete (the card reads it defensively); the problem list says
+ * what is wrong with it.
+ */
+export function previewEntity(text: string): PreviewResult {
+  let value: unknown;
+  try {
+    const [document] = parseAllDocuments(text, { prettyErrors: true });
+    if (!document || !('contents' in document) || document.contents === null) {
+      return { reason: 'The editor holds no YAML document yet.' };
+    }
+    if (document.errors.length > 0) {
+      return {
+        reason: `The first document is not valid YAML: ${firstLine(
+          document.errors[0].message,
+        )}`,
+      };
+    }
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return {
+      reason: `The first document is not valid YAML: ${firstLine(
+        (error as Error).message,
+      )}`,
+    };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      reason:
+        'The first document is not a mapping; a GoldenPath starts with apiVersion, kind, metadata and spec.',
+    };
+  }
+  const kind = (value as { kind?: unknown }).kind;
+  if (kind === undefined) {
+    return {
+      reason: `The first document has no kind; add "kind: ${GOLDEN_PATH_KIND}".`,
+    };
+  }
+  if (
+    typeof kind !== 'string' ||
+    kind.toLocaleLowerCase('en-US') !==
+      GOLDEN_PATH_KIND.toLocaleLowerCase('en-US')
+  ) {
+    return {
+      reason: `The first document is of kind ${String(
+        kind,
+      )}, not ${GOLDEN_PATH_KIND}; only golden paths have a preview.`,
+    };
+  }
+  return { entity: value as GoldenPathEntityV1alpha1 };
+}
+
+/** The name to download the YAML as: `GoldenPath-<metadata.name>.yaml`. */
+export function yamlFileName(text: string): string {
+  const preview = previewEntity(text);
+  const name =
+    'entity' in preview && typeof preview.entity.metadata?.name === 'string'
+      ? preview.entity.metadata.name.replace(/[^\w.-]+/g, '-')
+      : '';
+  return `GoldenPath-${name || 'untitled'}.yaml`;
+}

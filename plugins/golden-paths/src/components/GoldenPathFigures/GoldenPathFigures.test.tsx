@@ -1,0 +1,55 @@
+import '@testing-library/jest-dom';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { nodeDetails } from '../GoldenPathPage/testData';
+import { GoldenPathFigures } from './GoldenPathFigures';
+import { relativeTime } from './relativeTime';
+
+describe('GoldenPathFigures', () => {
+  it('shows adoption, compliance, drift and the evaluation time', async () => {
+    await renderInTestApp(<GoldenPathFigures details={nodeDetails} />);
+    const figures = screen.getByRole('group', { name: 'Figures' });
+    const value = (label: string) =>
+      within(figures).getByText(label).closest('div')!.querySelector('dd')!
+        .textContent;
+    expect(value('Followers')).toBe('12');
+    expect(value('Compliant')).toBe('75%');
+    expect(value('Up to date')).toBe('7');
+    expect(value('Behind')).toBe('4');
+    expect(value('Version unknown')).toBe('1');
+    expect(
+      within(figures).getByText('1 major · 2 minor · 1 patch'),
+    ).toBeInTheDocument();
+    expect(within(figures).queryByText('On a deprecated path')).toBeNull();
+    expect(screen.getByText('5 minutes ago')).toHaveAttribute(
+      'datetime',
+      nodeDetails.evaluatedAt,
+    );
+  });
+
+  it('counts the followers of a deprecated path', async () => {
+    await renderInTestApp(
+      <GoldenPathFigures
+        details={{
+          ...nodeDetails,
+          lifecycle: 'deprecated',
+          drift: { ...nodeDetails.drift, deprecated: 12 },
+        }}
+      />,
+    );
+    expect(screen.getByText('On a deprecated path')).toBeInTheDocument();
+  });
+});
+
+describe('relativeTime', () => {
+  const now = Date.parse('2025-03-03T12:00:00Z');
+  it.each([
+    ['2025-03-03T11:59:30Z', '30 seconds ago'],
+    ['2025-03-03T11:00:00Z', '1 hour ago'],
+    ['2025-03-02T12:00:00Z', 'yesterday'],
+    ['2025-02-01T12:00:00Z', 'last month'],
+    ['not a time', 'not a time'],
+  ])('%s is %s', (iso, text) => {
+    expect(relativeTime(iso, now)).toBe(text);
+  });
+});

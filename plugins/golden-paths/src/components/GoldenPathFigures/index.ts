@@ -1,0 +1,2 @@
+export { GoldenPathFigures } from './GoldenPathFigures';
+export { relativeTime } from './relativeTime';

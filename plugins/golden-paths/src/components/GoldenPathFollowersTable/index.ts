@@ -1,0 +1,1 @@
+export { GoldenPathFollowersTable } from './GoldenPathFollowersTable';

@@ -1,0 +1,1 @@
+export { GoldenPathGuaranteesCard } from './GoldenPathGuaranteesCard';

@@ -1,0 +1,1 @@
+export { GoldenPathHistoryCard } from './GoldenPathHistoryCard';

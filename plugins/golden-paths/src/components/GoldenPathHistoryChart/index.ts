@@ -1,0 +1,1 @@
+export { GoldenPathHistoryChart } from './GoldenPathHistoryChart';

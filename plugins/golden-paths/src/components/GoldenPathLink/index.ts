@@ -1,0 +1,6 @@
+export { GoldenPathLink } from './GoldenPathLink';
+export {
+  useCatalogHref,
+  useGoldenPathHref,
+  useGoldenPathPageHref,
+} from './useGoldenPathHref';

@@ -1,0 +1,1 @@
+export { GoldenPathOverviewCard } from './GoldenPathOverviewCard';

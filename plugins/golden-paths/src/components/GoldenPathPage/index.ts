@@ -1,0 +1,2 @@
+export { GoldenPathPage } from './GoldenPathPage';
+export { GoldenPathEntityContent } from './GoldenPathEntityContent';

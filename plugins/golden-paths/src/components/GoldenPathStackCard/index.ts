@@ -1,0 +1,1 @@
+export { GoldenPathStackCard } from './GoldenPathStackCard';

@@ -1,0 +1,113 @@
+import { type Entity, parseEntityRef } from '@backstage/catalog-model';
+import { InfoCard } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { Link as RouterLink } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { templateRouteRef } from '../../routes';
+
+/** Titles and descriptions of the templates, in one catalog request. */
+function useTemplateEntities(refs: ReadonlyArray<string>) {
+  const catalogApi = useApi(catalogApiRef);
+  const key = refs.join(',');
+  return useAsync(async () => {
+    if (refs.length === 0) {
+      return new Map<string, Entity>();
+    }
+    const { items } = await catalogApi.getEntitiesByRefs({
+      entityRefs: [...refs],
+      fields: [
+        'kind',
+        'metadata.namespace',
+        'metadata.name',
+        'metadata.title',
+        'metadata.description',
+      ],
+    });
+    return new Map(
+      refs.flatMap((ref, i) => (items[i] ? [[ref, items[i]!] as const] : [])),
+    );
+    // The refs are compared by value: a new array with the same refs is the same request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [catalogApi, key]);
+}
+
+function parseTemplateRef(ref: string) {
+  try {
+    return parseEntityRef(ref, { defaultKind: 'template' });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The software templates that scaffold a path, each with a Start button
+ * (when the app binds the scaffolder) and a link to the template entity.
+ */
+export function GoldenPathTemplatesCard(props: {
+  templates?: ReadonlyArray<string>;
+}) {
+  const templates = props.templates ?? [];
+  const templateRoute = useRouteRef(templateRouteRef);
+  // Without titles, the templates still show by ref: the catalog is a nicety here.
+  const { value: entities } = useTemplateEntities(templates);
+  return (
+    <InfoCard titleTypographyProps={{ component: 'h2' }} title="Templates">
+      {templates.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No template scaffolds this path yet: its <code>spec.templates</code>{' '}
+          is empty.
+        </Typography>
+      ) : (
+        <List dense disablePadding aria-label="Templates">
+          {templates.map(ref => {
+            const entity = entities?.get(ref);
+            const parsed = parseTemplateRef(ref);
+            const title =
+              entity?.metadata.title ?? entity?.metadata.name ?? parsed?.name;
+            const startHref =
+              parsed &&
+              templateRoute?.({
+                namespace: parsed.namespace,
+                templateName: parsed.name,
+              });
+            return (
+              <ListItem key={ref} disableGutters>
+                <ListItemText
+                  primary={
+                    <EntityRefLink
+                      entityRef={ref}
+                      defaultKind="template"
+                      title={title}
+                    />
+                  }
+                  secondary={entity?.metadata.description}
+                />
+                {startHref && (
+                  <Box ml={2} flexShrink={0}>
+                    <Button
+                      variant="contained"
+                      color="primary"
+                      size="small"
+                      component={RouterLink}
+                      to={startHref}
+                      aria-label={`Start ${title ?? ref}`}
+                    >
+                      Start
+                    </Button>
+                  </Box>
+                )}
+              </ListItem>
+            );
+          })}
+        </List>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { GoldenPathTemplatesCard } from './GoldenPathTemplatesCard';

@@ -1,0 +1,1 @@
+export { GoldenPathVersionsCard } from './GoldenPathVersionsCard';
