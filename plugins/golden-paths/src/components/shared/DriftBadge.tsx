@@ -26,7 +26,11 @@ export function DriftBadge(props: { drift: DriftInfo }) {
       <Chip
         size="small"
         color={color}
-        variant={drift.status === 'up-to-date' && !drift.deprecated ? 'outlined' : 'default'}
+        variant={
+          drift.status === 'up-to-date' && !drift.deprecated
+            ? 'outlined'
+            : 'default'
+        }
         label={label}
         data-testid="drift-badge"
       />

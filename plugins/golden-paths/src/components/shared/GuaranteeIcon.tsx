@@ -25,7 +25,10 @@ const ICONS: Record<string, ComponentType<{ fontSize?: 'small' }>> = {
 };
 
 /** The words of a guarantee id; unknown ids (added checks) show as they are. */
-export function guaranteeText(id: string): { title: string; description: string } {
+export function guaranteeText(id: string): {
+  title: string;
+  description: string;
+} {
   const known = GOLDEN_PATH_GUARANTEES.find(g => g.id === id);
   return known ?? { title: id, description: id };
 }
