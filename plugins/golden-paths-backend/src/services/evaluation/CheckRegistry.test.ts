@@ -37,12 +37,16 @@ describe('CheckRegistry', () => {
       added('example.com/runbook', p => p.spec.category === 'service'),
       added('example.com/everywhere'),
     ]);
-    expect(
-      registry.checksFor(path(['sbom', 'owner'])).map(c => c.id),
-    ).toEqual(['sbom', 'owner', 'example.com/runbook', 'example.com/everywhere']);
-    expect(
-      registry.checksFor(path(['ci'], 'data')).map(c => c.id),
-    ).toEqual(['ci', 'example.com/everywhere']);
+    expect(registry.checksFor(path(['sbom', 'owner'])).map(c => c.id)).toEqual([
+      'sbom',
+      'owner',
+      'example.com/runbook',
+      'example.com/everywhere',
+    ]);
+    expect(registry.checksFor(path(['ci'], 'data')).map(c => c.id)).toEqual([
+      'ci',
+      'example.com/everywhere',
+    ]);
   });
 
   it('refuses two checks with one id', () => {

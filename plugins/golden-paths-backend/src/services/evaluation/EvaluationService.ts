@@ -1,11 +1,10 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ANNOTATION_GOLDEN_PATH,
   ANNOTATION_GOLDEN_PATH_VERSION,
+  RELATION_FOLLOWS_GOLDEN_PATH,
   type CheckResult,
   type GoldenPathEntityV1alpha1,
   isGoldenPathEntity,
@@ -19,12 +18,16 @@ import type {
   RunStats,
   StoredComponentResult,
 } from '../../database/EvaluationStore';
-import type { RepositoryReader } from '../repositories/RepositoryReader';
+import type {
+  RepositoryReadCounts,
+  RepositoryReader,
+} from '../repositories/RepositoryReader';
 import { repositoryLocation } from '../repositories/repositoryLocation';
 import { catalogPages } from './catalogPages';
 import type { CheckRegistry } from './CheckRegistry';
 import { driftOf } from './drift';
 import { FollowerTally } from './FollowerTally';
+import { forEachConcurrently } from '../../lib/forEachConcurrently';
 import { pathDetails } from './pathDetails';
 import { entityRefKey, normalizeRef } from './refs';
 
@@ -44,6 +47,9 @@ export const FOLLOWER_FIELDS = [
   'spec.lifecycle',
   'spec.system',
 ];
+
+/** Paths whose followers are read from the catalog at the same time. */
+const PATHS_READ_AT_ONCE = 2;
 
 interface PathPlan {
   path: GoldenPathEntityV1alpha1;
@@ -112,57 +118,38 @@ export class EvaluationService {
     const readCounts = { reads: 0, notModified: 0, failures: 0 };
     const budget = { remaining: this.#maxReadsPerRun };
     try {
-      for await (const page of catalogPages(
-        this.#catalog,
-        {
-          filter: {
-            kind: 'component',
-            [`metadata.annotations.${ANNOTATION_GOLDEN_PATH}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-          fields: FOLLOWER_FIELDS,
-        },
-        { credentials, counter },
-      )) {
-        const followers = page.flatMap(entity => {
-          const plan = plans.get(
-            normalizeRef(
-              entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH],
-              {
-                defaultKind: 'goldenpath',
-                defaultNamespace: entity.metadata.namespace,
+      // One walk per path, by its followsGoldenPath relation (an exact value
+      // in the catalog's search index): a page then costs what the path's
+      // followers cost, not what the whole catalog costs, as an
+      // annotation-exists filter does. Two paths at a time.
+      await forEachConcurrently(
+        [...plans.values()],
+        PATHS_READ_AT_ONCE,
+        async plan => {
+          for await (const page of catalogPages(
+            this.#catalog,
+            {
+              filter: {
+                [`relations.${RELATION_FOLLOWS_GOLDEN_PATH}`]: entityRefKey(
+                  plan.path,
+                ),
               },
-            ) ?? '',
-          );
-          return plan ? [{ entity, plan }] : [];
-        });
-        const snapshots = await this.#repositories.read(
-          followers.flatMap(({ entity, plan }) => {
-            const location = repositoryLocation(entity);
-            return location && plan.patterns.length
-              ? [{ location, patterns: plan.patterns }]
-              : [];
-          }),
-          budget,
-          readCounts,
-        );
-        const evaluatedAt = new Date();
-        const results: StoredComponentResult[] = [];
-        for (const { entity, plan } of followers) {
-          const location = repositoryLocation(entity);
-          const repository =
-            (location && snapshots.get(location)) || NO_REPOSITORY;
-          const result = await this.#evaluateOne(entity, plan, {
-            repository,
-            ownersInCatalog,
-            evaluatedAt,
-          });
-          plan.tally.add(result);
-          results.push(result);
-        }
-        await this.#store.writeComponentResults(runId, results);
-        stats.components += results.length;
-      }
+              fields: FOLLOWER_FIELDS,
+            },
+            { credentials, counter },
+          )) {
+            stats.components += await this.#evaluatePage(
+              runId,
+              page.filter(
+                entity =>
+                  entity.kind.toLocaleLowerCase('en-US') === 'component',
+              ),
+              plan,
+              { budget, readCounts, ownersInCatalog },
+            );
+          }
+        },
+      );
       stats.catalogRequests = counter.requests;
       stats.repositoryReads = readCounts.reads;
       stats.repositoryNotModified = readCounts.notModified;
@@ -179,6 +166,44 @@ export class EvaluationService {
       await this.#store.failRun(runId, stringifyError(error));
       throw error;
     }
+  }
+
+  /** Evaluates and stores one page of a path's followers; returns how many. */
+  async #evaluatePage(
+    runId: number,
+    followers: Entity[],
+    plan: PathPlan,
+    context: {
+      budget: { remaining: number };
+      readCounts: RepositoryReadCounts;
+      ownersInCatalog: Set<string>;
+    },
+  ): Promise<number> {
+    const snapshots = await this.#repositories.read(
+      followers.flatMap(entity => {
+        const location = repositoryLocation(entity);
+        return location && plan.patterns.length
+          ? [{ location, patterns: plan.patterns }]
+          : [];
+      }),
+      context.budget,
+      context.readCounts,
+    );
+    const evaluatedAt = new Date();
+    const results: StoredComponentResult[] = [];
+    for (const entity of followers) {
+      const location = repositoryLocation(entity);
+      const repository = (location && snapshots.get(location)) || NO_REPOSITORY;
+      const result = await this.#evaluateOne(entity, plan, {
+        repository,
+        ownersInCatalog: context.ownersInCatalog,
+        evaluatedAt,
+      });
+      plan.tally.add(result);
+      results.push(result);
+    }
+    await this.#store.writeComponentResults(runId, results);
+    return results.length;
   }
 
   async #readPaths(

@@ -132,9 +132,9 @@ describe('RepositoryReader', () => {
 
   it('stops reading when the evaluation has used its read budget', async () => {
     const { urlReader, reader, counts } = await setup();
-    const snapshot = (await reader.read([request], { remaining: 0 }, counts)).get(
-      request.location,
-    );
+    const snapshot = (
+      await reader.read([request], { remaining: 0 }, counts)
+    ).get(request.location);
     expect(urlReader.readTree).not.toHaveBeenCalled();
     expect(snapshot?.status).toBe('unavailable');
     expect(snapshot?.reason).toMatch(/limit of 2000 repository reads/);

@@ -8,6 +8,7 @@ import type {
   RepositorySnapshot,
 } from '@golden-paths/golden-paths-node';
 import { minimatch } from 'minimatch';
+import { forEachConcurrently } from '../../lib/forEachConcurrently';
 import type {
   EvaluationStore,
   RepositoryCacheEntry,
@@ -71,26 +72,21 @@ export class RepositoryReader {
       : new Map<string, RepositoryCacheEntry>();
     const results = new Map<string, RepositorySnapshot>();
     const toCache: RepositoryCacheEntry[] = [];
-    const queue = [...unique.values()];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
+    await forEachConcurrently(
+      [...unique.values()],
+      this.#limits.concurrency,
+      async request => {
         const outcome = await this.#readOne(
-          next,
-          cached.get(next.location),
+          request,
+          cached.get(request.location),
           budget,
           counts,
         );
-        results.set(next.location, outcome.snapshot);
+        results.set(request.location, outcome.snapshot);
         if (outcome.cache) {
           toCache.push(outcome.cache);
         }
-      }
-    };
-    await Promise.all(
-      Array.from(
-        { length: Math.min(this.#limits.concurrency, queue.length) },
-        worker,
-      ),
+      },
     );
     if (toCache.length) {
       await this.#store.putRepositoryCache(toCache);
