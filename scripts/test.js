@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /*
  * `npm test`: everything CI runs, in order, stopping at the first failure.
- * Type-check, lint, then every test (unit, integration, PostgreSQL).
+ * Type-check, lint, every test (unit, integration, PostgreSQL), then the
+ * end-to-end suite in Chromium against a portal it starts (`npm run
+ * test:e2e`). GOLDEN_PATHS_SKIP_E2E=1 skips the last one locally; CI
+ * (CI=true in the environment) always runs it.
  */
 const { spawnSync } = require('node:child_process');
 
@@ -11,7 +14,11 @@ const env = {
   ...process.env,
   CI: process.env.CI ?? 'true',
 };
-if (!Object.keys(env).some(k => /^BACKSTAGE_TEST_DATABASE_POSTGRES\d*_CONNECTION_STRING$/.test(k))) {
+if (
+  !Object.keys(env).some(k =>
+    /^BACKSTAGE_TEST_DATABASE_POSTGRES\d*_CONNECTION_STRING$/.test(k),
+  )
+) {
   env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING =
     'postgresql://postgres@127.0.0.1:5432';
 }
@@ -21,6 +28,17 @@ const steps = [
   ['lint', 'npm', ['run', 'lint']],
   ['tests', 'npx', ['backstage-cli', 'repo', 'test', '--ci']],
 ];
+
+// Checked on the environment as given, before the CI default above: a
+// developer's `npm test` may skip the browser suite, CI never does.
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const skipE2e = /^(1|true|yes)$/i.test(process.env.GOLDEN_PATHS_SKIP_E2E ?? '');
+if (!skipE2e || inCi) {
+  if (skipE2e) {
+    process.stdout.write('\n=== e2e: GOLDEN_PATHS_SKIP_E2E is ignored in CI\n');
+  }
+  steps.push(['e2e', 'npm', ['run', 'test:e2e']]);
+}
 
 for (const [name, command, args] of steps) {
   const started = Date.now();
@@ -32,4 +50,9 @@ for (const [name, command, args] of steps) {
     process.exit(result.status ?? 1);
   }
   process.stdout.write(`=== ${name} passed in ${seconds}s\n`);
+}
+if (skipE2e && !inCi) {
+  process.stdout.write(
+    '\n=== e2e: skipped (GOLDEN_PATHS_SKIP_E2E is set; CI always runs it)\n',
+  );
 }

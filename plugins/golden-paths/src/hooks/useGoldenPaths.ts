@@ -10,6 +10,28 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../api';
 
+/**
+ * What the list shows of a path: everything but the steps, which are
+ * Markdown and most of an entity's size.
+ */
+const GOLDEN_PATH_LIST_FIELDS = [
+  'apiVersion',
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.description',
+  'metadata.tags',
+  'spec.owner',
+  'spec.lifecycle',
+  'spec.category',
+  'spec.version',
+  'spec.replacedBy',
+  'spec.templates',
+  'spec.stack',
+  'spec.guarantees',
+];
+
 /** A golden path from the catalog with its figures when the backend has them. */
 export interface GoldenPathListItem {
   /** Full, lower-case entity ref. */
@@ -52,7 +74,10 @@ export function useGoldenPaths(): GoldenPathsState {
   const goldenPathsApi = useApi(goldenPathsApiRef);
   const state = useAsyncRetry(async () => {
     const [entities, insights] = await Promise.all([
-      catalogApi.getEntities({ filter: { kind: 'GoldenPath' } }),
+      catalogApi.getEntities({
+        filter: { kind: 'GoldenPath' },
+        fields: GOLDEN_PATH_LIST_FIELDS,
+      }),
       allSummaries(goldenPathsApi).then(
         summaries => ({ summaries }),
         (error: Error) => ({ error }),

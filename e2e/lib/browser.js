@@ -1,0 +1,37 @@
+/*
+ * Debian's Chromium through playwright-core: no browser download, a fresh
+ * profile per run (playwright's default for launch()).
+ */
+'use strict';
+
+const { chromium } = require('playwright-core');
+
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+async function launchChromium() {
+  try {
+    return await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  } catch (error) {
+    throw new Error(
+      `could not start Chromium at ${CHROMIUM} (install Debian's chromium, as .ci/run does, or set E2E_CHROMIUM): ${
+        error instanceof Error ? error.message : error
+      }`,
+    );
+  }
+}
+
+module.exports = { launchChromium };
