@@ -709,6 +709,12 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          versionSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When an evaluation first saw the path at its current spec.version.',
+          },
         },
         additionalProperties: false,
       },
@@ -827,6 +833,12 @@ export const spec = {
               },
               additionalProperties: false,
             },
+          },
+          versionSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When an evaluation first saw the path at its current spec.version.',
           },
         },
         additionalProperties: false,

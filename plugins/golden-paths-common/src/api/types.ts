@@ -111,6 +111,11 @@ export interface PathSummary {
   drift: DriftCounts;
   /** ISO time of the evaluation these figures come from. */
   evaluatedAt?: string;
+  /**
+   * ISO time of the first evaluation that saw the path at its current
+   * `spec.version`: when the path was last updated (or first published).
+   */
+  versionSince?: string;
 }
 
 /**

@@ -105,6 +105,12 @@ export class EvaluationService {
     const counter = { requests: 0 };
     const startedAt = new Date();
     const plans = await this.#readPaths(credentials, counter);
+    const previous = new Map(
+      (await this.#store.listPathSummaries()).map(summary => [
+        summary.ref,
+        summary,
+      ]),
+    );
     const ownersInCatalog = await this.#readOwners(credentials, counter);
     const runId = await this.#store.startRun();
     const stats: RunStats = {
@@ -156,7 +162,12 @@ export class EvaluationService {
       stats.repositoryFailures = readCounts.failures;
       await this.#store.completeRun(runId, {
         summaries: [...plans.values()].map(plan =>
-          pathDetails(plan.path, plan.tally.figures(), startedAt),
+          pathDetails(
+            plan.path,
+            plan.tally.figures(),
+            startedAt,
+            previous.get(entityRefKey(plan.path)),
+          ),
         ),
         day: startedAt.toISOString().slice(0, 10),
         stats,

@@ -5,11 +5,15 @@ import type {
 import type { FollowerFigures } from './FollowerTally';
 import { entityRefKey, normalizeRef } from './refs';
 
-/** A path's stored summary: its entity's fields and its followers' figures. */
+/**
+ * A path's stored summary: its entity's fields and its followers' figures.
+ * `previous` is the path's summary from the last run, which dates its version.
+ */
 export function pathDetails(
   path: GoldenPathEntityV1alpha1,
   figures: FollowerFigures,
   evaluatedAt: Date,
+  previous?: Pick<PathDetails, 'version' | 'versionSince'>,
 ): PathDetails {
   const namespace = path.metadata.namespace ?? 'default';
   const ref = (value: string, defaultKind: string) =>
@@ -39,5 +43,9 @@ export function pathDetails(
     ),
     ...figures,
     evaluatedAt: evaluatedAt.toISOString(),
+    versionSince:
+      previous?.version === path.spec.version && previous.versionSince
+        ? previous.versionSince
+        : evaluatedAt.toISOString(),
   };
 }

@@ -47,7 +47,7 @@ export function GoldenPathsBrowser(props: {
   const query = useMemo(() => readQuery(searchParams), [searchParams]);
 
   const sortOrders: SortOrder[] = showFigures
-    ? ['adoption', 'compliance', 'name']
+    ? ['adoption', 'compliance', 'recent', 'name']
     : ['name'];
   const sort =
     query.sort && sortOrders.includes(query.sort) ? query.sort : sortOrders[0];

@@ -24,7 +24,7 @@ const names = (paths: ReturnType<typeof indexPaths>) =>
 describe('pathsQuery', () => {
   it('reads and writes the query string', () => {
     const params = new URLSearchParams(
-      'q=node&category=service&category=data&sort=recent&tab=x',
+      'q=node&category=service&category=data&sort=newest&tab=x',
     );
     expect(readQuery(params)).toEqual({
       q: 'node',
@@ -94,6 +94,31 @@ describe('pathsQuery', () => {
     expect(names(sortPaths(withFigures, 'compliance'))).toEqual([
       'node-http-service',
       'python-data-pipeline',
+      'node-http-service-legacy',
+    ]);
+  });
+
+  it('sorts recently updated versions first', () => {
+    const dated = indexPaths([
+      {
+        ...items[0],
+        summary: {
+          ...summaryOf(nodeHttpService, { adoption: 2, compliant: 2 }),
+          versionSince: '2026-10-01T00:00:00.000Z',
+        },
+      },
+      {
+        ...items[1],
+        summary: {
+          ...summaryOf(pythonDataPipeline, { adoption: 9, compliant: 1 }),
+          versionSince: '2026-11-20T00:00:00.000Z',
+        },
+      },
+      items[2],
+    ]);
+    expect(names(sortPaths(dated, 'recent'))).toEqual([
+      'python-data-pipeline',
+      'node-http-service',
       'node-http-service-legacy',
     ]);
   });

@@ -14,17 +14,16 @@ import {
 import { guaranteeText } from '../shared/GuaranteeIcon';
 
 /**
- * How the list is ordered. There is no "recent": the catalog keeps no
- * creation or change time for entities (`uid` and `etag` carry no order),
- * the backend's `evaluatedAt` is the same for every path of an evaluation,
- * and `spec.version` is a contract version, not a date. An order called
- * "recent" would be made up, so the third order is compliance.
+ * How the list is ordered. "Recent" is the newest version first: the catalog
+ * keeps no change time for entities, so the backend dates each path's
+ * `spec.version` by the first evaluation that saw it (`versionSince`).
  */
-export type SortOrder = 'adoption' | 'compliance' | 'name';
+export type SortOrder = 'adoption' | 'compliance' | 'recent' | 'name';
 
 export const SORT_LABELS: Record<SortOrder, string> = {
   adoption: 'Most followed',
   compliance: 'Most compliant',
+  recent: 'Recently updated',
   name: 'Name',
 };
 
@@ -168,12 +167,16 @@ export function sortPaths(
 ): IndexedPath[] {
   const adoption = (p: IndexedPath) => p.item.summary?.adoption ?? -1;
   const compliance = (p: IndexedPath) => p.item.summary?.complianceRatio ?? -1;
+  const since = (p: IndexedPath) => p.item.summary?.versionSince ?? '';
   const compare: Record<SortOrder, (a: IndexedPath, b: IndexedPath) => number> =
     {
       adoption: (a, b) => adoption(b) - adoption(a) || byTitle(a, b),
       compliance: (a, b) =>
         compliance(b) - compliance(a) ||
         adoption(b) - adoption(a) ||
+        byTitle(a, b),
+      recent: (a, b) =>
+        (since(a) < since(b) ? 1 : since(a) > since(b) ? -1 : 0) ||
         byTitle(a, b),
       name: byTitle,
     };
