@@ -175,9 +175,7 @@ export function sortPaths(
         compliance(b) - compliance(a) ||
         adoption(b) - adoption(a) ||
         byTitle(a, b),
-      recent: (a, b) =>
-        (since(a) < since(b) ? 1 : since(a) > since(b) ? -1 : 0) ||
-        byTitle(a, b),
+      recent: (a, b) => since(b).localeCompare(since(a)) || byTitle(a, b),
       name: byTitle,
     };
   return [...paths].sort(compare[sort]);
