@@ -130,10 +130,13 @@ describe.each(databases.eachSupportedId())(
         client: 'pg',
         connection: `${connection.replace(/\/$/, '')}/${prefix}golden-paths`,
       });
-      const runs: Array<{ started_at: Date; finished_at: Date | null }> =
-        await pluginDb('evaluation_runs')
-          .where({ status: 'succeeded' })
-          .orderBy('started_at');
+      const runs: Array<{
+        started_at: Date;
+        finished_at: Date | null;
+        stats: string;
+      }> = await pluginDb('evaluation_runs')
+        .where({ status: 'succeeded' })
+        .orderBy('started_at');
       await pluginDb.destroy();
       // Never two at once: each run starts after the previous one finished.
       for (let i = 1; i < runs.length; i++) {
@@ -147,6 +150,11 @@ describe.each(databases.eachSupportedId())(
         new Date(runs[runs.length - 1].started_at).getTime() -
         new Date(runs[0].started_at).getTime();
       expect(runs.length).toBeGreaterThanOrEqual(2);
+      // Both paths' walks ran at once; the run still counts every follower.
+      expect(JSON.parse(runs[runs.length - 1].stats)).toMatchObject({
+        components: 3,
+        paths: 2,
+      });
       expect(runs.length).toBeLessThanOrEqual(Math.floor(span / 3500) + 1);
 
       const [first, second] = await Promise.all(urls.map(paths));

@@ -144,7 +144,9 @@ export class EvaluationService {
             },
             { credentials, counter },
           )) {
-            stats.components += await this.#evaluatePage(
+            // Awaited first: `+= await` would read the count before the
+            // other path's walk added to it.
+            const evaluated = await this.#evaluatePage(
               runId,
               page.filter(
                 entity =>
@@ -153,6 +155,7 @@ export class EvaluationService {
               plan,
               { budget, readCounts, ownersInCatalog },
             );
+            stats.components += evaluated;
           }
         },
       );
