@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { FOLLOWER_FIELDS } from '../src/services/evaluation/EvaluationService';
 import type { BenchBackend } from './backend';
 import { type MetersSnapshot, metersDelta } from './instrumentation';
 
@@ -223,6 +224,69 @@ export async function runEvaluation(
     storedResults: Number(stored?.count ?? 0),
     meters: metersDelta(metersAfter, meters),
   };
+}
+
+export interface CatalogWalk {
+  ms: number;
+  requests: number;
+  entities: number;
+  sample: ProcessSample;
+}
+
+/**
+ * Reads what the evaluation reads from the catalog, and nothing else: each
+ * path's followers by its `followsGoldenPath` relation, the evaluation's
+ * fields, 500 a page, two paths at a time (as EvaluationService does at the
+ * commit measured; keep the two alike).
+ */
+export async function walkCatalogLikeTheEvaluation(
+  backend: BenchBackend,
+): Promise<CatalogWalk> {
+  const pathsPage = JSON.parse(
+    (
+      await request(
+        backend,
+        '/api/catalog/entities/by-query?filter=kind=goldenpath&fields=metadata.name,metadata.namespace&limit=500',
+      )
+    ).body,
+  ) as { items: Array<{ metadata: { name: string; namespace?: string } }> };
+  const refs = pathsPage.items.map(p =>
+    `goldenpath:${p.metadata.namespace ?? 'default'}/${
+      p.metadata.name
+    }`.toLocaleLowerCase('en-US'),
+  );
+  const fields = `&fields=${FOLLOWER_FIELDS.join(',')}&limit=500`;
+  let requests = 0;
+  let entities = 0;
+  const walk = async (ref: string) => {
+    let next = `filter=relations.followsgoldenpath=${encodeURIComponent(
+      ref,
+    )}&totalItems=exclude`;
+    for (;;) {
+      const response = await request(
+        backend,
+        `/api/catalog/entities/by-query?${next}${fields}`,
+      );
+      requests += 1;
+      const page = JSON.parse(response.body) as {
+        items: unknown[];
+        pageInfo: { nextCursor?: string };
+      };
+      entities += page.items.length;
+      if (!page.pageInfo.nextCursor || !page.items.length) return;
+      next = `cursor=${encodeURIComponent(page.pageInfo.nextCursor)}`;
+    }
+  };
+  const stop = startSampling();
+  const start = performance.now();
+  const queue = [...refs];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let ref = queue.shift(); ref; ref = queue.shift()) await walk(ref);
+    }),
+  );
+  const ms = performance.now() - start;
+  return { ms, requests, entities, sample: stop() };
 }
 
 export interface LatencyMeasurement {

@@ -1,7 +1,7 @@
 import { Session } from 'node:inspector/promises';
 
-/** Where CPU time goes, by the code that spends it. */
-export type CpuBreakdown = Array<{ category: string; ms: number }>;
+/** Where CPU time (ms) or allocated memory (MB) goes, by the code. */
+export type Breakdown = Array<{ category: string; value: number }>;
 
 interface ProfileNode {
   id: number;
@@ -9,10 +9,18 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface Profile {
+/** `Profiler.stop`: the call tree as a list, samples of node ids. */
+interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+}
+
+/** `HeapProfiler.stopSampling`: the call tree with sampled bytes. */
+interface HeapNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: HeapNode[];
 }
 
 /** Script URL patterns, first match wins. */
@@ -49,18 +57,22 @@ function categoryOfUrl(url: string): string | undefined {
   return CATEGORIES.find(([, pattern]) => pattern.test(url))?.[0] ?? 'other';
 }
 
-/** Categories whose time counts for the code that called into them. */
+/** Categories whose cost counts for the code that called into them. */
 const PASS_THROUGH = new Set(['node internals', 'other libraries']);
 
 /**
- * Self time per category. Native frames (JSON.parse, Buffer code, ...),
- * Node.js internals and unlisted libraries count for the nearest caller in a
- * listed category; with no such caller they stay what they are.
+ * Sums weights of call-tree nodes per category. Native frames (JSON.parse,
+ * Buffer code, ...), Node.js internals and unlisted libraries count for the
+ * nearest caller in a listed category; with no such caller they stay what
+ * they are.
  */
-export function summarize(profile: Profile): CpuBreakdown {
-  const byId = new Map(profile.nodes.map(node => [node.id, node] as const));
+function summarize(
+  nodes: ProfileNode[],
+  weights: Iterable<[nodeId: number, weight: number]>,
+): Breakdown {
+  const byId = new Map(nodes.map(node => [node.id, node] as const));
   const parent = new Map<number, number>();
-  for (const node of profile.nodes) {
+  for (const node of nodes) {
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
   const memo = new Map<number, string | null>();
@@ -85,31 +97,64 @@ export function summarize(profile: Profile): CpuBreakdown {
     );
   };
   const totals = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
+  for (const [id, weight] of weights) {
     const category = categoryOf(id);
-    totals.set(
-      category,
-      (totals.get(category) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000,
-    );
-  });
+    totals.set(category, (totals.get(category) ?? 0) + weight);
+  }
   return [...totals]
-    .map(([category, ms]) => ({ category, ms }))
-    .sort((a, b) => b.ms - a.ms);
+    .map(([category, value]) => ({ category, value }))
+    .sort((a, b) => b.value - a.value);
 }
 
-/** Runs `fn` under the V8 CPU profiler of this process. */
+function cpuBreakdown(profile: CpuProfile): Breakdown {
+  return summarize(
+    profile.nodes,
+    profile.samples.map((id, i) => [id, (profile.timeDeltas[i] ?? 0) / 1000]),
+  );
+}
+
+function allocationBreakdown(head: HeapNode): Breakdown {
+  const nodes: ProfileNode[] = [];
+  const weights: Array<[number, number]> = [];
+  const visit = (node: HeapNode): number => {
+    const id = nodes.length;
+    const entry: ProfileNode = { id, callFrame: node.callFrame, children: [] };
+    nodes.push(entry);
+    weights.push([id, node.selfSize / 1024 ** 2]);
+    entry.children = node.children.map(visit);
+    return id;
+  };
+  visit(head);
+  return summarize(nodes, weights);
+}
+
+/**
+ * Runs `fn` under V8's CPU profiler (self time, ms) and sampling heap
+ * profiler (MB allocated, collected or not) of this process.
+ */
 export async function profileDuring<T>(
   fn: () => Promise<T>,
-): Promise<{ result: T; cpu: CpuBreakdown }> {
+): Promise<{ result: T; cpu: Breakdown; allocations: Breakdown }> {
   const session = new Session();
   session.connect();
   try {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 64 * 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
     await session.post('Profiler.start');
     const result = await fn();
     const { profile } = await session.post('Profiler.stop');
-    return { result, cpu: summarize(profile as Profile) };
+    const heap = await session.post('HeapProfiler.stopSampling');
+    return {
+      result,
+      cpu: cpuBreakdown(profile as CpuProfile),
+      allocations: allocationBreakdown(heap.profile.head),
+    };
   } finally {
     session.disconnect();
   }

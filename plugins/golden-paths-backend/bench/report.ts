@@ -1,9 +1,10 @@
 import type {
+  CatalogWalk,
   EvaluationMeasurement,
   LatencyMeasurement,
   ProcessSample,
 } from './measure';
-import type { CpuBreakdown } from './profile';
+import type { Breakdown } from './profile';
 
 export type LoopState = 'quiescent' | 'active';
 
@@ -18,8 +19,14 @@ export interface StateResult {
   yardstick: LatencyMeasurement;
   /** The machine's 1-minute load average after the measurements. */
   loadAverage?: number;
-  /** One more evaluation, under the CPU profiler. */
-  profile: { evaluation: EvaluationMeasurement; cpu: CpuBreakdown };
+  /** The evaluation's catalog reads alone, made over HTTP by the bench. */
+  catalogWalk?: CatalogWalk;
+  /** One more evaluation, under the CPU and allocation profilers. */
+  profile: {
+    evaluation: EvaluationMeasurement;
+    cpu: Breakdown;
+    allocations?: Breakdown;
+  };
 }
 
 export interface SizeResult {
@@ -197,30 +204,62 @@ function timeTable(report: Report): string {
   );
 }
 
-function cpuTable(report: Report): string {
+/** Categories as rows, profiled runs as columns; rows under 0.05 left out. */
+function breakdownTable(
+  report: Report,
+  title: string,
+  pick: (r: StateResult) => Breakdown | undefined,
+  format: (value: number) => string,
+): string {
   const runs = report.sizes.flatMap(size =>
     size.states.map(r => ({
       label: `${k(size.components)} ${r.state} (${s(
         r.profile.evaluation.runMs,
       )} s)`,
-      cpu: new Map(r.profile.cpu.map(c => [c.category, c.ms] as const)),
+      values: new Map((pick(r) ?? []).map(c => [c.category, c.value] as const)),
     })),
   );
-  const categories = [
-    ...new Set(runs.flatMap(run => [...run.cpu.keys()])),
-  ].sort(
-    (a, b) =>
-      Math.max(...runs.map(run => run.cpu.get(b) ?? 0)) -
-      Math.max(...runs.map(run => run.cpu.get(a) ?? 0)),
+  const largest = (category: string) =>
+    Math.max(...runs.map(run => run.values.get(category) ?? 0));
+  const categories = [...new Set(runs.flatMap(run => [...run.values.keys()]))]
+    .filter(category => Number(format(largest(category))) > 0)
+    .sort((a, b) => largest(b) - largest(a));
+  return table(
+    [title, ...runs.map(run => run.label)],
+    categories.map(category => [
+      category,
+      ...runs.map(run => format(run.values.get(category) ?? 0)),
+    ]),
+  );
+}
+
+function walkTable(report: Report): string {
+  const rows = report.sizes.flatMap(size =>
+    size.states.flatMap(({ state, evaluation: e, catalogWalk: w }) =>
+      w
+        ? [
+            [
+              k(size.components),
+              state,
+              `${s(e.runMs)} / ${mb(e.heapGrowthMb)}`,
+              `${s(w.ms)} / ${mb(w.sample.heapGrowthMb)}`,
+              String(w.requests),
+              String(w.entities),
+            ],
+          ]
+        : [],
+    ),
   );
   return table(
-    ['CPU self time, s', ...runs.map(run => run.label)],
-    categories
-      .filter(category => runs.some(run => (run.cpu.get(category) ?? 0) >= 50))
-      .map(category => [
-        category,
-        ...runs.map(run => s(run.cpu.get(category) ?? 0)),
-      ]),
+    [
+      'components',
+      'processing loop',
+      'evaluation: s / heap growth MB',
+      'catalog reads alone: s / heap growth MB',
+      'requests',
+      'entities',
+    ],
+    rows,
   );
 }
 
@@ -362,7 +401,25 @@ export function formatReport(report: Report): string {
     '',
     'CPU profile of one more evaluation per size and state (V8 sampling profiler, whole process, from the trigger to completion; native frames such as `JSON.parse` count for their caller; idle is time the process waited for PostgreSQL or the scheduler):',
     '',
-    cpuTable(report),
+    breakdownTable(
+      report,
+      'CPU self time, s',
+      r => r.profile.cpu,
+      v => (v / 1000).toFixed(1),
+    ),
+    '',
+    'Memory allocated during the same profiled evaluation (V8 sampling heap profiler, objects collected since included), by the code that allocated it; most of it is garbage by the end (see "retained after GC" above):',
+    '',
+    breakdownTable(
+      report,
+      'allocated, MB',
+      r => r.profile.allocations,
+      v => v.toFixed(0),
+    ),
+    '',
+    "The evaluation against its catalog reads alone: the benchmark reads the same pages the evaluation reads (each path's followers by its `followsGoldenPath` relation, the evaluation's fields, 500 a page, two paths at a time) over HTTP and drops them; the heap figure is the whole process, as above:",
+    '',
+    walkTable(report),
     '',
     '## Loading',
     '',

@@ -13,6 +13,7 @@
  *   --stale-statistics           do not VACUUM (ANALYZE) the databases the
  *                                way autovacuum would; writes
  *                                RESULTS-stale-statistics.md instead
+ *   --output <file>              write the results there instead
  *
  * Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust). Writes
  * bench/RESULTS.md and prints the same. Type-check with
@@ -43,6 +44,7 @@ import {
   startSampling,
   vacuum,
   waitForStitched,
+  walkCatalogLikeTheEvaluation,
 } from './measure';
 import {
   changeRepositories,
@@ -204,11 +206,20 @@ async function measureState(
     ['/api/golden-paths/paths', YARDSTICK],
     { count: requests, warmUp: 20 },
   );
+  const catalogWalk = await walkCatalogLikeTheEvaluation(backend);
+  log(
+    `  ${state}: catalog reads alone ${catalogWalk.ms.toFixed(
+      0,
+    )} ms, heap +${catalogWalk.sample.heapGrowthMb.toFixed(0)} MB`,
+  );
   const profiled = await profileDuring(() => runEvaluation(backend));
   log(
     `  ${state}: profiled evaluation ${profiled.result.runMs} ms: ${profiled.cpu
       .slice(0, 4)
-      .map(c => `${c.category} ${c.ms.toFixed(0)} ms`)
+      .map(c => `${c.category} ${c.value.toFixed(0)} ms`)
+      .join(', ')}; allocated ${profiled.allocations
+      .slice(0, 4)
+      .map(c => `${c.category} ${c.value.toFixed(0)} MB`)
       .join(', ')}`,
   );
   const processed = (await stopBusy?.()) ?? 0;
@@ -230,7 +241,12 @@ async function measureState(
     paths,
     yardstick,
     loadAverage: loadavg()[0],
-    profile: { evaluation: profiled.result, cpu: profiled.cpu },
+    catalogWalk,
+    profile: {
+      evaluation: profiled.result,
+      cpu: profiled.cpu,
+      allocations: profiled.allocations,
+    },
   };
 }
 
@@ -342,6 +358,7 @@ async function main() {
       repositories: { type: 'string', default: '300' },
       requests: { type: 'string', default: '200' },
       'stale-statistics': { type: 'boolean', default: false },
+      output: { type: 'string' },
     },
   });
   const emulateAutovacuum = !values['stale-statistics'];
@@ -390,7 +407,10 @@ async function main() {
     );
   }
   const write = () => {
-    writeFileSync(results(!emulateAutovacuum), formatReport(report));
+    writeFileSync(
+      values.output ?? results(!emulateAutovacuum),
+      formatReport(report),
+    );
     // The figures themselves, to format them again without a rerun.
     writeFileSync(RESULTS_JSON, JSON.stringify(report, null, 2));
   };
