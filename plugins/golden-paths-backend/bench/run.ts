@@ -24,6 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -397,12 +398,18 @@ async function main() {
       'The synthetic components name no readable repository (`backstage.io/managed-by-location: bench:synthetic`, no `source-location`), so the evaluations at 10k-100k read no repository and their repository checks say `unknown`: they measure catalog paging, the checks and the database writes. Repository reads are measured apart, in their own small catalog (`gp_bench_repos_*`) so that neither part dilutes the other.',
       'Evaluations are triggered with `POST /api/golden-paths/refresh` (task cadence `manual`); "run" is `evaluation_runs.started_at` → `finished_at` (the run row is written after the paths and owners are read); "from POST" adds the scheduler picking the task up (it polls every 5 s); "after run" is the task\'s tail after the run is committed (`ANALYZE component_results`) until the scheduler releases it. Heap and event-loop figures cover the whole span, POST to release.',
       'Before the measured evaluations of each size one warm-up evaluation runs, so every measured run, like a production one, replaces a previous run of the same catalog.',
+      `Heap growth is the peak of \`heapUsed\` minus the baseline; "retained" is \`heapUsed\` after a full collection at the end minus the baseline. The peak is mostly garbage not yet collected, and depends on when V8 runs a full collection: with the default old-space limit (${(
+        getHeapStatistics().heap_size_limit /
+        1024 ** 2
+      ).toFixed(
+        0,
+      )} MB in this process) it does so late. \`NODE_OPTIONS=--max-old-space-size=<MB>\` lowers the peak.`,
     ],
   };
   if (report.machine.autovacuum === 'off') {
     report.notes.push(
       emulateAutovacuum
-        ? 'This PostgreSQL runs with `autovacuum = off`, so the benchmark vacuums and analyzes its own databases. Without that the catalog plans its cursor pages with no statistics and every page scans the `search` index from the start, through the heap (no visibility map): see `RESULTS-stale-statistics.md`.'
+        ? 'This PostgreSQL runs with `autovacuum = off`, so the benchmark vacuums and analyzes its own databases. Without that the catalog plans its cursor pages with no statistics and no visibility map: see `RESULTS-stale-statistics.md` (`--stale-statistics`).'
         : 'This PostgreSQL runs with `autovacuum = off` and the benchmark did not vacuum or analyze (`--stale-statistics`): the catalog plans its queries with no statistics.',
     );
   }

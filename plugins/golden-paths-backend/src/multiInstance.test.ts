@@ -124,7 +124,7 @@ describe.each(databases.eachSupportedId())(
         await new Promise(resolve => setTimeout(resolve, 500));
       }
       // Let several cadences pass with both instances up.
-      await new Promise(resolve => setTimeout(resolve, 10_000));
+      await new Promise(resolve => setTimeout(resolve, 16_000));
 
       const pluginDb = knexFactory({
         client: 'pg',
@@ -144,8 +144,9 @@ describe.each(databases.eachSupportedId())(
           new Date(runs[i - 1].finished_at!).getTime(),
         );
       }
-      // One run per 4 s cadence between both instances, not one each (the
-      // scheduler may start a run a little early, hence 3.5 s).
+      // One run per 4 s cadence between both instances, not one each (that
+      // would be twice as many); one spare for a late run the scheduler
+      // catches up on when the machine is busy.
       const span =
         new Date(runs[runs.length - 1].started_at).getTime() -
         new Date(runs[0].started_at).getTime();
@@ -155,7 +156,7 @@ describe.each(databases.eachSupportedId())(
         components: 3,
         paths: 2,
       });
-      expect(runs.length).toBeLessThanOrEqual(Math.floor(span / 3500) + 1);
+      expect(runs.length).toBeLessThanOrEqual(Math.floor(span / 4000) + 2);
 
       const [first, second] = await Promise.all(urls.map(paths));
       expect(second).toEqual(first);
