@@ -2,6 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 
 const useStyles = makeStyles(theme => ({
+  root: { marginTop: theme.spacing(3) },
   list: {
     margin: 0,
     paddingLeft: theme.spacing(2.5),
@@ -20,7 +21,7 @@ export function EditorHelp(props: { id: string }) {
   const classes = useStyles();
   const key = (text: string) => <kbd className={classes.key}>{text}</kbd>;
   return (
-    <section aria-labelledby={`${props.id}-title`}>
+    <section className={classes.root} aria-labelledby={`${props.id}-title`}>
       <Typography variant="h6" component="h2" id={`${props.id}-title`}>
         How it works
       </Typography>
