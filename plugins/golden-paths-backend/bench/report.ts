@@ -10,7 +10,12 @@ export type LoopState = 'quiescent' | 'active';
 
 export interface StateResult {
   state: LoopState;
+  /** The run of median duration. */
   evaluation: EvaluationMeasurement;
+  /** Every measured run's duration. */
+  runsMs?: number[];
+  /** The largest heap growth of the measured runs. */
+  maxHeapGrowthMb?: number;
   /** As long again with no evaluation. */
   control?: ProcessSample;
   /** Entities the processing loop took during the measurements (active). */
@@ -100,12 +105,19 @@ function evaluationTable(report: Report): string {
         ? `active (${r.processedDuringMeasurement} processed)`
         : r.state,
       r.loadAverage?.toFixed(1) ?? '-',
-      s(r.evaluation.runMs),
+      r.runsMs && r.runsMs.length > 1
+        ? `${s(r.evaluation.runMs)} (${r.runsMs.map(s).join(', ')})`
+        : s(r.evaluation.runMs),
       s(r.evaluation.triggerToFinishMs),
       r.evaluation.afterRunMs === undefined ? '-' : s(r.evaluation.afterRunMs),
-      `${mb(r.evaluation.heapGrowthMb)} / ${mb(r.evaluation.heapRetainedMb)} (${
+      `${mb(r.evaluation.heapGrowthMb)}${
+        r.maxHeapGrowthMb !== undefined &&
+        r.maxHeapGrowthMb !== r.evaluation.heapGrowthMb
+          ? ` (max ${mb(r.maxHeapGrowthMb)})`
+          : ''
+      } / ${mb(r.evaluation.heapRetainedMb)} / ${
         r.control ? mb(r.control.heapGrowthMb) : '-'
-      })`,
+      }`,
       mb(r.evaluation.rssPeakMb),
       String(r.evaluation.stats.catalogRequests),
       `${ms(r.evaluation.loopDelayMaxMs)} / ${ms(r.evaluation.loopDelayP99Ms)}`,
@@ -120,10 +132,10 @@ function evaluationTable(report: Report): string {
       'followers evaluated',
       'processing loop',
       'machine load (1 min avg)',
-      'evaluation s (run)',
+      'evaluation s, median run (all runs)',
       's from POST',
       's after run until task released',
-      'heap growth MB: peak / retained after GC (peak, same span without evaluation)',
+      'heap growth MB: peak (max of runs) / retained after GC / peak in the same span without evaluation',
       'RSS peak MB',
       'catalog requests',
       'loop delay max / p99 ms',
@@ -270,6 +282,10 @@ interface Target {
   pass: boolean | undefined;
 }
 
+/** The largest heap growth of the measured runs. */
+const heapGrowth = (r: StateResult) =>
+  r.maxHeapGrowthMb ?? r.evaluation.heapGrowthMb;
+
 function targets(report: Report): Target[] {
   const at = (n: number, state: LoopState) =>
     report.sizes
@@ -289,21 +305,19 @@ function targets(report: Report): Target[] {
         pass: r50 ? r50.paths.p95 <= r50.yardstick.p95 : undefined,
       },
       {
-        name: 'evaluation of 100k < 60 s',
+        name: 'evaluation of 100k < 60 s (median run)',
         state,
         measured: r100 ? `${s(r100.evaluation.runMs)} s` : 'not measured',
         pass: r100 ? r100.evaluation.runMs < 60_000 : undefined,
       },
       {
-        name: 'heap growth during the 100k evaluation < 200 MB',
+        name: 'heap growth during the 100k evaluation < 200 MB (largest of the runs)',
         state,
-        measured: r100
-          ? `${mb(r100.evaluation.heapGrowthMb)} MB`
-          : 'not measured',
-        pass: r100 ? r100.evaluation.heapGrowthMb < 200 : undefined,
+        measured: r100 ? `${mb(heapGrowth(r100))} MB` : 'not measured',
+        pass: r100 ? heapGrowth(r100) < 200 : undefined,
       },
       {
-        name: 'evaluation time 100k / 10k ≤ 11',
+        name: 'evaluation time 100k / 10k ≤ 11 (median runs)',
         state,
         measured:
           r100 && r10
