@@ -1,8 +1,12 @@
 /**
- * Extension points of the Golden Paths backend.
+ * Node library of Golden Paths: the checks extension point, the scaffold
+ * record, template revisions and their rendering, and upgrades.
  *
  * @packageDocumentation
  */
 
 export * from './extensions';
 export * from './types';
+export * from './localRepositories';
+export * from './render';
+export * from './scaffold';

@@ -9,11 +9,14 @@ import { createKubernetesManifestsAction } from './actions/kubernetesManifests';
 import { createPathCheckAction } from './actions/pathCheck';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createSupplyChainCiAction } from './actions/supplyChainCi';
+import { createTemplateRenderAction } from './actions/templateRender';
+import { ScmIntegrations } from '@backstage/integration';
 
 /**
  * Scaffolder module with the Golden Paths actions: `golden-paths:path:check`,
  * `golden-paths:catalog:write`, `golden-paths:supply-chain:ci`,
- * `golden-paths:kubernetes:manifests` and `golden-paths:publish:local`.
+ * `golden-paths:kubernetes:manifests`, `golden-paths:template:render` and
+ * `golden-paths:publish:local`.
  *
  * @public
  */
@@ -26,14 +29,25 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
+        urlReader: coreServices.urlReader,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, catalog, config }) {
+      async init({ scaffolder, catalog, config, urlReader, discovery, auth }) {
+        const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
           createCatalogWriteAction(),
           createSupplyChainCiAction(),
           createKubernetesManifestsAction(),
           createPathCheckAction({ catalog }),
           createPublishLocalAction({ config }),
+          createTemplateRenderAction({
+            catalog,
+            urlReader,
+            integrations,
+            discovery,
+            auth,
+          }),
         );
       },
     });

@@ -23,6 +23,10 @@ import scaffolderModuleGoldenPaths, {
   goldenPathsLocalUrlReaderServiceFactory,
 } from './index';
 import {
+  SCAFFOLD_RECORD_PATH,
+  parseScaffoldRecord,
+} from '@golden-paths/golden-paths-node';
+import {
   EXAMPLES_DIR,
   directoryContents,
   exampleValues,
@@ -178,6 +182,17 @@ describe('golden-path templates on the real scaffolder', () => {
           'utf8',
         );
       }
+      // The record holds this render's seed and time: checked on its own.
+      const record = parseScaffoldRecord(files[SCAFFOLD_RECORD_PATH]);
+      delete files[SCAFFOLD_RECORD_PATH];
+      expect(record).toMatchObject({
+        schemaVersion: 1,
+        path: { entityRef: `goldenpath:default/${name}` },
+        values: { name: `dry-${name}`.slice(0, 40) },
+      });
+      expect(record.files.map(f => f.path).sort()).toEqual(
+        Object.keys(files).sort(),
+      );
       const paths = Object.keys(files).sort();
       expect(paths).toEqual(
         expect.arrayContaining([

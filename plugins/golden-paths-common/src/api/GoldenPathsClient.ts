@@ -14,6 +14,11 @@ import type {
   RefreshResponse,
   ValidateResponse,
 } from './types';
+import type {
+  PathUpgradePlans,
+  UpgradePlan,
+  UpgradeResult,
+} from './upgradeTypes';
 
 /**
  * The subset of Backstage's DiscoveryApi the client needs.
@@ -88,11 +93,9 @@ export class GoldenPathsClient implements GoldenPathsApi {
   }
 
   async getEntityResult(entityRef: string): Promise<EntityResult | undefined> {
-    const ref = parseEntityRef(entityRef);
-    const url = `/entities/${[ref.kind, ref.namespace, ref.name]
-      .map(encodeURIComponent)
-      .join('/')}`;
-    const response = await this.#request(url, { method: 'GET' });
+    const response = await this.#request(entityPath(entityRef), {
+      method: 'GET',
+    });
     if (response.status === 404) {
       return undefined;
     }
@@ -110,6 +113,24 @@ export class GoldenPathsClient implements GoldenPathsApi {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ yaml }),
       }),
+    );
+  }
+
+  async planUpgrade(entityRef: string): Promise<UpgradePlan> {
+    return this.#get(`${entityPath(entityRef)}/upgrade`);
+  }
+
+  async runUpgrade(entityRef: string): Promise<UpgradeResult> {
+    return this.#json(
+      await this.#request(`${entityPath(entityRef)}/upgrade`, {
+        method: 'POST',
+      }),
+    );
+  }
+
+  async planUpgrades(pathRef: string): Promise<PathUpgradePlans> {
+    return this.#get(
+      `/paths/${pathSegments(pathRef, 'goldenpath')}/upgrade-plans`,
     );
   }
 
@@ -142,6 +163,14 @@ export class GoldenPathsClient implements GoldenPathsApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** `component:default/x` → `/entities/component/default/x`, URL-encoded. */
+function entityPath(entityRef: string): string {
+  const ref = parseEntityRef(entityRef);
+  return `/entities/${[ref.kind, ref.namespace, ref.name]
+    .map(encodeURIComponent)
+    .join('/')}`;
 }
 
 /** `goldenpath:default/x` → `default/x`, each part URL-encoded. */

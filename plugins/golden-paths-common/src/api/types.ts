@@ -1,4 +1,9 @@
 import type { YamlProblem } from '../validation/types';
+import type {
+  PathUpgradePlans,
+  UpgradePlan,
+  UpgradeResult,
+} from './upgradeTypes';
 
 /**
  * The result of one check on one component.
@@ -277,4 +282,10 @@ export interface GoldenPathsApi {
   getEntityResult(entityRef: string): Promise<EntityResult | undefined>;
   refresh(): Promise<RefreshResponse>;
   validate(yaml: string): Promise<ValidateResponse>;
+  /** A dry upgrade of one component to its path's current version. */
+  planUpgrade(entityRef: string): Promise<UpgradePlan>;
+  /** Runs the upgrade: a branch or pull request, never the default branch. */
+  runUpgrade(entityRef: string): Promise<UpgradeResult>;
+  /** Dry upgrade plans for every follower of a path that is behind it. */
+  planUpgrades(pathRef: string): Promise<PathUpgradePlans>;
 }

@@ -7,7 +7,7 @@ import type { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import git from 'isomorphic-git';
-import { resolveLocalRepositoriesDirectory } from '../lib/localRepositoriesDirectory';
+import { resolveLocalRepositoriesDirectory } from '@golden-paths/golden-paths-node';
 import { collectSourceTree, copySourceTree } from '../lib/sourceTree';
 import {
   assertNoEscapingLinks,

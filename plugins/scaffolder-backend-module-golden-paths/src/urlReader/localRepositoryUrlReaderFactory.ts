@@ -3,7 +3,7 @@ import {
   ReaderFactory,
   urlReaderFactoriesServiceRef,
 } from '@backstage/backend-defaults/urlReader';
-import { resolveReadableRepositoryDirectories } from '../lib/localRepositoriesDirectory';
+import { resolveReadableRepositoryDirectories } from '@golden-paths/golden-paths-node';
 import { LocalRepositoryUrlReader } from './LocalRepositoryUrlReader';
 
 /**

@@ -1,20 +1,35 @@
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { Config } from '@backstage/config';
 
-/** Where `golden-paths:publish:local` keeps its repositories, in config. */
+/**
+ * Where `golden-paths:publish:local` keeps its repositories, in config.
+ *
+ * @public
+ */
 export const LOCAL_PUBLISH_DIRECTORY_CONFIG_KEY =
   'goldenPaths.scaffolder.localPublish.directory';
 
-/** Further directories of repositories the local URL reader serves, in config. */
+/**
+ * Further directories of repositories the local URL reader serves, in config.
+ *
+ * @public
+ */
 export const LOCAL_REPOSITORIES_DIRECTORIES_CONFIG_KEY =
   'goldenPaths.localRepositories.directories';
 
+/**
+ * Where locally published repositories go when nothing is configured.
+ *
+ * @public
+ */
 export const DEFAULT_LOCAL_PUBLISH_DIRECTORY = './.data/repositories';
 
 /**
  * The absolute directory of locally published repositories. Relative paths
  * are resolved against the backend's working directory, so the publisher
  * (scaffolder) and the reader (catalog) of one backend agree on it.
+ *
+ * @public
  */
 export function resolveLocalRepositoriesDirectory(config: Config): string {
   const configured =

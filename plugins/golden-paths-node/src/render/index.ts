@@ -1,0 +1,3 @@
+export * from './TemplateRenderer';
+export * from './templateRevision';
+export * from './templateTree';

@@ -1,0 +1,97 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import { parse } from 'yaml';
+import { contentHashOf, type RenderedFile } from '../scaffold/manifest';
+import type { TemplateTreeReader } from './templateTree';
+
+/**
+ * The annotation on a registered golden-path template that says where the
+ * revision for each path version lives, with `{version}` in it: a folder
+ * next to the template (the default, `./versions/{version}`) or a Git tag,
+ * such as `https://github.com/acme/templates/tree/v{version}/node-service`.
+ *
+ * @public
+ */
+export const ANNOTATION_TEMPLATE_REVISIONS = 'golden-paths.dev/template-revisions';
+
+/**
+ * Where revisions are when a template does not say.
+ *
+ * @public
+ */
+export const DEFAULT_TEMPLATE_REVISIONS = './versions/{version}';
+
+/**
+ * The fixed files a template renders for one path version.
+ *
+ * @public
+ */
+export interface TemplateRevision {
+  version: string;
+  location: string;
+  /** The revision's own `template.yaml`, parsed. */
+  template: { spec: { steps: unknown[] } } & Record<string, unknown>;
+  files: RenderedFile[];
+  contentHash: string;
+  /** `RELEASE_NOTES.md` of the revision, when it has one. */
+  releaseNotes?: string;
+}
+
+/** `1.2.3` and `1.2.3-rc.1` but nothing that could climb out of a folder. */
+const SAFE_VERSION = /^[0-9A-Za-z][0-9A-Za-z.+-]*$/;
+
+/**
+ * Reads the revision of a registered template for one path version.
+ * Throws `NotFoundError` when the template has no such revision.
+ */
+export async function readTemplateRevision(
+  reader: TemplateTreeReader,
+  options: {
+    /** The registered template's own file URL. */
+    templateUrl: string;
+    annotations?: Record<string, string>;
+    version: string;
+  },
+): Promise<TemplateRevision> {
+  const { templateUrl, version } = options;
+  if (!SAFE_VERSION.test(version) || version.includes('..')) {
+    throw new InputError(`"${version}" is not a version`);
+  }
+  const pattern =
+    options.annotations?.[ANNOTATION_TEMPLATE_REVISIONS] ??
+    DEFAULT_TEMPLATE_REVISIONS;
+  const location = reader.resolve(
+    templateUrl,
+    pattern.replaceAll('{version}', version),
+  );
+  let files: RenderedFile[];
+  try {
+    files = await reader.readTree(location);
+  } catch (error) {
+    throw new NotFoundError(
+      `The template has no revision for version ${version} at ${location}: ${
+        (error as Error).message
+      }`,
+    );
+  }
+  const templateFile = files.find(f => f.path === 'template.yaml');
+  if (!templateFile) {
+    throw new NotFoundError(
+      `The template's revision for version ${version} at ${location} has no template.yaml`,
+    );
+  }
+  const template = parse(templateFile.content.toString('utf8'));
+  if (!Array.isArray(template?.spec?.steps)) {
+    throw new InputError(
+      `${location}/template.yaml: spec.steps must list the steps that render version ${version}`,
+    );
+  }
+  const notes = files.find(f => f.path === 'RELEASE_NOTES.md');
+  return {
+    version,
+    location,
+    template,
+    files,
+    contentHash: contentHashOf(files),
+    releaseNotes: notes?.content.toString('utf8'),
+  };
+}

@@ -1,0 +1,5 @@
+export * from './scaffoldRecord';
+export * from './scaffoldRecordYaml';
+export * from './scaffoldContext';
+export * from './recordableValues';
+export * from './manifest';

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { ScaffoldManifestEntry } from './scaffoldRecord';
+
+/**
+ * A file as a template renders it or a repository holds it.
+ *
+ * @public
+ */
+export interface RenderedFile {
+  path: string;
+  content: Buffer;
+  executable?: boolean;
+}
+
+function sha256(content: Buffer | string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * The manifest of rendered files, sorted by path.
+ *
+ * @public
+ */
+export function manifestOf(files: RenderedFile[]): ScaffoldManifestEntry[] {
+  return [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map(file => ({
+      path: file.path,
+      sha256: sha256(file.content),
+      ...(file.executable ? { executable: true } : {}),
+    }));
+}
+
+/**
+ * One hash over a tree of files (paths, modes and contents), written
+ * `sha256:<hex>`: what a template revision is pinned by.
+ *
+ * @public
+ */
+export function contentHashOf(files: RenderedFile[]): string {
+  const hash = createHash('sha256');
+  for (const entry of manifestOf(files)) {
+    hash.update(`${entry.executable ? '755' : '644'} ${entry.sha256} ${entry.path}\n`);
+  }
+  return `sha256:${hash.digest('hex')}`;
+}

@@ -1,0 +1,172 @@
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  resolveSafeChildPath,
+  type AuthService,
+  type DiscoveryService,
+  type UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { JsonObject } from '@backstage/types';
+import { isGoldenPathEntity } from '@golden-paths/golden-paths-common';
+import {
+  SCAFFOLD_RECORD_PATH,
+  TemplateRenderer,
+  TemplateTreeReader,
+  contentHashOf,
+  createScaffoldContext,
+  manifestOf,
+  readTemplateRevision,
+  recordableValues,
+  stringifyScaffoldRecord,
+  type RenderedFile,
+} from '@golden-paths/golden-paths-node';
+import { parse } from 'yaml';
+import { examples } from './templateRender.examples';
+
+/** The services the action renders with. */
+export interface TemplateRenderActionOptions {
+  catalog: CatalogService;
+  urlReader: UrlReaderService;
+  integrations: ScmIntegrationRegistry;
+  discovery: DiscoveryService;
+  auth: AuthService;
+}
+
+async function writeFiles(workspace: string, files: RenderedFile[]) {
+  for (const file of files) {
+    const target = resolveSafeChildPath(workspace, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+    if (file.executable) {
+      await chmod(target, 0o755);
+    }
+  }
+}
+
+/**
+ * Creates the `golden-paths:template:render` action: it renders the fixed
+ * revision of the running template for the path's version (the folder or
+ * Git tag named by `golden-paths.dev/template-revisions`) through the
+ * scaffolder's own engine, writes the files into the workspace, and records
+ * in `.golden-paths/scaffold.yaml` how: template, revision and its hash,
+ * path version, the form's values without secrets, the seed and time the
+ * render used, and every file's hash. An upgrade renders the same again.
+ *
+ * @public
+ */
+export function createTemplateRenderAction(options: TemplateRenderActionOptions) {
+  const reader = new TemplateTreeReader(options);
+  const renderer = new TemplateRenderer(options);
+  return createTemplateAction({
+    id: 'golden-paths:template:render',
+    description:
+      "Renders the running template's fixed revision for a golden path version into the workspace, with the same engine upgrades use, and writes .golden-paths/scaffold.yaml (values without secrets, seed, file hashes).",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        path: z =>
+          z.string({ description: 'Entity reference of the golden path' }),
+        version: z =>
+          z.string({
+            description:
+              "The path version to render, normally the path's spec.version from golden-paths:path:check",
+          }),
+        values: z =>
+          z
+            .record(z.string(), z.unknown())
+            .describe(
+              "The form's values, normally ${{ parameters }}; secrets and undeclared keys are neither rendered nor stored",
+            ),
+      },
+      output: {
+        recordPath: z =>
+          z.string({ description: 'Where the scaffold record was written' }),
+        revision: z =>
+          z.string({ description: 'Where the rendered revision was read' }),
+        files: z => z.number({ description: 'How many files were rendered' }),
+      },
+    },
+    async handler(ctx) {
+      const templateUrl = ctx.templateInfo?.baseUrl;
+      if (!templateUrl) {
+        throw new InputError(
+          'golden-paths:template:render runs inside a template registered in the catalog; this run has no template location',
+        );
+      }
+      const credentials = await ctx.getInitiatorCredentials();
+      const registered = parse(
+        (await reader.readFile(templateUrl)).toString('utf8'),
+      );
+      const pathRef = stringifyEntityRef(
+        parseEntityRef(ctx.input.path, { defaultKind: 'goldenpath' }),
+      );
+      const path = await options.catalog.getEntityByRef(pathRef, {
+        credentials,
+      });
+      if (!path || !isGoldenPathEntity(path)) {
+        throw new NotFoundError(`Golden path ${pathRef} not found`);
+      }
+
+      const revision = await readTemplateRevision(reader, {
+        templateUrl,
+        annotations: registered?.metadata?.annotations,
+        version: ctx.input.version,
+      });
+      const values = recordableValues(
+        registered?.spec?.parameters,
+        ctx.input.values as JsonObject,
+      );
+      const pathContext = {
+        entityRef: pathRef,
+        version: ctx.input.version,
+        title: path.metadata.title,
+        guarantees: [...(path.spec.guarantees ?? [])],
+      };
+      const templateRef =
+        ctx.templateInfo?.entityRef ?? 'template:default/unknown';
+      const context = createScaffoldContext();
+      const files = (
+        await renderer.render({
+          revision,
+          values,
+          path: pathContext,
+          templateRef,
+          context,
+          credentials,
+        })
+      ).filter(file => file.path !== SCAFFOLD_RECORD_PATH);
+
+      await writeFiles(ctx.workspacePath, files);
+      const record = stringifyScaffoldRecord({
+        schemaVersion: 1,
+        template: {
+          entityRef: templateRef,
+          source: templateUrl,
+          revision: {
+            location: revision.location,
+            contentHash: contentHashOf(revision.files),
+          },
+        },
+        path: pathContext,
+        values,
+        context,
+        files: manifestOf(files),
+      });
+      await writeFiles(ctx.workspacePath, [
+        { path: SCAFFOLD_RECORD_PATH, content: Buffer.from(record) },
+      ]);
+      ctx.logger.info(
+        `Rendered ${files.length} files of ${pathRef} version ${ctx.input.version}`,
+      );
+      ctx.output('recordPath', SCAFFOLD_RECORD_PATH);
+      ctx.output('revision', revision.location);
+      ctx.output('files', files.length);
+    },
+  });
+}
