@@ -185,6 +185,8 @@ async function main() {
   try {
     let appUrl;
     let backendUrl;
+    /** @type {string | undefined} */
+    let goldenPathsFile;
     if (process.env.E2E_BASE_URL) {
       appUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
       backendUrl = backendFor(appUrl);
@@ -198,7 +200,7 @@ async function main() {
         log,
       });
       stopPortal = portal.stop;
-      ({ appUrl, backendUrl } = portal);
+      ({ appUrl, backendUrl, goldenPathsFile } = portal);
     }
     const portalSeconds = (Date.now() - started) / 1000;
 
@@ -226,6 +228,7 @@ async function main() {
           context,
           appUrl,
           backendUrl,
+          goldenPathsFile,
           state,
           log: (/** @type {string} */ line) => log(`  ${line}`),
           /** A guest token for direct backend calls. */

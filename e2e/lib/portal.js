@@ -122,31 +122,45 @@ async function get(url, timeoutMs) {
 }
 
 /**
- * A config file that moves the portal to other ports, for a machine where
- * 3000/7007 are taken by a portal someone else is using.
+ * A config file for the portal under test: other ports when asked, and the
+ * catalog reading a copy of examples/golden-paths.yaml, so that a scenario
+ * can release a new path version (as a platform engineer would) without
+ * touching the checkout.
  *
  * @param {number} appPort
  * @param {number} backendPort
- * @returns {string} the file's path
+ * @returns {{ configFile: string, goldenPathsFile: string }}
  */
-function writePortsConfig(appPort, backendPort) {
+function writeE2eConfig(appPort, backendPort) {
+  const { parse, stringify } = require('yaml');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-paths-e2e-'));
-  const file = path.join(dir, 'app-config.e2e-ports.yaml');
-  fs.writeFileSync(
-    file,
-    [
-      'app:',
-      `  baseUrl: http://localhost:${appPort}`,
-      'backend:',
-      `  baseUrl: http://localhost:${backendPort}`,
-      '  listen:',
-      `    port: ${backendPort}`,
-      '  cors:',
-      `    origin: http://localhost:${appPort}`,
-      '',
-    ].join('\n'),
+  const goldenPathsFile = path.join(dir, 'golden-paths.yaml');
+  fs.copyFileSync(
+    path.join(ROOT, 'examples', 'golden-paths.yaml'),
+    goldenPathsFile,
   );
-  return file;
+  const base = parse(
+    fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
+  );
+  // Arrays are replaced, not merged, by later config files: the whole list.
+  const locations = base.catalog.locations.map(
+    (/** @type {{ type: string, target: string }} */ location) =>
+      location.target.endsWith('/examples/golden-paths.yaml')
+        ? { type: 'file', target: goldenPathsFile }
+        : location,
+  );
+  const config = {
+    app: { baseUrl: `http://localhost:${appPort}` },
+    backend: {
+      baseUrl: `http://localhost:${backendPort}`,
+      listen: { port: backendPort },
+      cors: { origin: `http://localhost:${appPort}` },
+    },
+    catalog: { locations },
+  };
+  const configFile = path.join(dir, 'app-config.e2e.yaml');
+  fs.writeFileSync(configFile, stringify(config));
+  return { configFile, goldenPathsFile };
 }
 
 /** The stop functions of the process groups started and not yet stopped. */
@@ -228,7 +242,7 @@ function spawnGroup(command, args, { cwd, logFile, env }) {
  * readiness and the frontend's first build.
  *
  * @param {{ logFile: string, timeoutMs: number, appPort?: number, backendPort?: number, log: (line: string) => void }} options
- * @returns {Promise<PortalUrls & { stop: () => Promise<void> }>}
+ * @returns {Promise<PortalUrls & { stop: () => Promise<void>, goldenPathsFile: string }>}
  */
 async function startPortal({
   logFile,
@@ -238,17 +252,18 @@ async function startPortal({
   log,
 }) {
   await assertPortsFree([appPort, backendPort]);
-  const args = ['start'];
-  if (appPort !== 3000 || backendPort !== 7007) {
-    const extra = writePortsConfig(appPort, backendPort);
-    args.push(
-      '--',
-      '--config',
-      path.join(ROOT, 'app-config.yaml'),
-      '--config',
-      extra,
-    );
-  }
+  const { configFile, goldenPathsFile } = writeE2eConfig(
+    appPort,
+    backendPort,
+  );
+  const args = [
+    'start',
+    '--',
+    '--config',
+    path.join(ROOT, 'app-config.yaml'),
+    '--config',
+    configFile,
+  ];
   log(
     `starting the portal: npm ${args.join(' ')} (output in ${path.relative(
       ROOT,
@@ -289,7 +304,7 @@ async function startPortal({
     await stop();
     throw error;
   }
-  return { appUrl, backendUrl, stop };
+  return { appUrl, backendUrl, stop, goldenPathsFile };
 }
 
 module.exports = {

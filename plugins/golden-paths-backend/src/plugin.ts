@@ -5,9 +5,12 @@ import {
 import { stringifyError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { goldenPathsPermissions } from '@golden-paths/golden-paths-common';
+import { ScmIntegrations } from '@backstage/integration';
 import {
+  ComponentUpgrader,
   type GoldenPathCheck,
   goldenPathsChecksExtensionPoint,
+  resolveReadableRepositoryDirectories,
 } from '@golden-paths/golden-paths-node';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { readEvaluationSchedule } from './evaluationSchedule';
@@ -48,6 +51,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -127,6 +131,14 @@ export const goldenPathsPlugin = createBackendPlugin({
                 catalog: deps.catalog,
                 permissions: deps.permissions,
               }),
+            }),
+            upgrader: new ComponentUpgrader({
+              catalog: deps.catalog,
+              urlReader: deps.urlReader,
+              integrations: ScmIntegrations.fromConfig(config),
+              discovery: deps.discovery,
+              auth: deps.auth,
+              localDirectories: resolveReadableRepositoryDirectories(config),
             }),
           }),
         );

@@ -5,7 +5,11 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { goldenPathsRefreshPermission } from '@golden-paths/golden-paths-common';
+import {
+  goldenPathsRefreshPermission,
+  goldenPathsUpgradeCreatePermission,
+} from '@golden-paths/golden-paths-common';
+import type { ComponentUpgrader } from '@golden-paths/golden-paths-node';
 import express from 'express';
 import { z } from 'zod';
 import { createOpenApiRouter } from './schema/openapi.generated';
@@ -83,8 +87,9 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   scheduler: SchedulerService;
   insights: InsightsService;
+  upgrader: ComponentUpgrader;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, scheduler, insights } = options;
+  const { httpAuth, permissions, scheduler, insights, upgrader } = options;
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: '2mb' })],
   });
@@ -142,6 +147,47 @@ export async function createRouter(options: {
         `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US'),
         { credentials },
       ),
+    );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/upgrade', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await upgrader.plan({
+        entityRef: `${kind}:${namespace}/${name}`,
+        credentials,
+      }),
+    );
+  });
+
+  router.post('/entities/:kind/:namespace/:name/upgrade', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: goldenPathsUpgradeCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'You may not run golden-path upgrades (golden-paths.upgrade.create)',
+      );
+    }
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await upgrader.run({
+        entityRef: `${kind}:${namespace}/${name}`,
+        credentials,
+      }),
+    );
+  });
+
+  router.get('/paths/:namespace/:name/upgrade-plans', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await upgrader.planFollowers({
+        pathRef: pathRef(req.params),
+        credentials,
+      }),
     );
   });
 

@@ -23,6 +23,18 @@ export const goldenPathsRefreshPermission = createPermission({
 });
 
 /**
+ * Run the upgrade of a component to its path's current version: write the
+ * branch `golden-paths/upgrade-<path>` in its repository. Planning needs
+ * only read access to the component in the catalog.
+ *
+ * @public
+ */
+export const goldenPathsUpgradeCreatePermission = createPermission({
+  name: 'golden-paths.upgrade.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the Golden Paths plugin.
  *
  * @public
@@ -30,4 +42,5 @@ export const goldenPathsRefreshPermission = createPermission({
 export const goldenPathsPermissions = [
   goldenPathsInsightsReadPermission,
   goldenPathsRefreshPermission,
+  goldenPathsUpgradeCreatePermission,
 ];

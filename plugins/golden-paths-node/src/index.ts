@@ -10,3 +10,5 @@ export * from './types';
 export * from './localRepositories';
 export * from './render';
 export * from './scaffold';
+export * from './upgrade';
+export * from './componentUpgrade';

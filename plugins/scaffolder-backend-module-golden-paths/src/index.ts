@@ -13,6 +13,11 @@ export { createPublishLocalAction } from './actions/publishLocal';
 export { createSupplyChainCiAction } from './actions/supplyChainCi';
 export { createKubernetesManifestsAction } from './actions/kubernetesManifests';
 export {
+  createTemplateRenderAction,
+  type TemplateRenderActionOptions,
+} from './actions/templateRender';
+export { createUpgradeAction } from './actions/upgrade';
+export {
   goldenPathsLocalUrlReaderServiceFactory,
   localRepositoryUrlReaderFactory,
 } from './urlReader/localRepositoryUrlReaderFactory';

@@ -10,13 +10,18 @@ import { createPathCheckAction } from './actions/pathCheck';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createSupplyChainCiAction } from './actions/supplyChainCi';
 import { createTemplateRenderAction } from './actions/templateRender';
+import { createUpgradeAction } from './actions/upgrade';
+import {
+  ComponentUpgrader,
+  resolveReadableRepositoryDirectories,
+} from '@golden-paths/golden-paths-node';
 import { ScmIntegrations } from '@backstage/integration';
 
 /**
  * Scaffolder module with the Golden Paths actions: `golden-paths:path:check`,
  * `golden-paths:catalog:write`, `golden-paths:supply-chain:ci`,
- * `golden-paths:kubernetes:manifests`, `golden-paths:template:render` and
- * `golden-paths:publish:local`.
+ * `golden-paths:kubernetes:manifests`, `golden-paths:template:render`,
+ * `golden-paths:upgrade` and `golden-paths:publish:local`.
  *
  * @public
  */
@@ -47,6 +52,16 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             integrations,
             discovery,
             auth,
+          }),
+          createUpgradeAction({
+            upgrader: new ComponentUpgrader({
+              catalog,
+              urlReader,
+              integrations,
+              discovery,
+              auth,
+              localDirectories: resolveReadableRepositoryDirectories(config),
+            }),
           }),
         );
       },

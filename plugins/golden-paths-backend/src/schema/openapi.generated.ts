@@ -256,6 +256,110 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/upgrade': {
+      get: {
+        operationId: 'PlanUpgrade',
+        description:
+          "A dry upgrade of a component to its path's current version; nothing is written.",
+        parameters: [
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The plan.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradePlan',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'RunUpgrade',
+        description:
+          'Runs the upgrade and delivers it on the branch golden-paths/upgrade-<path>, never on the default branch.',
+        parameters: [
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The plan that was run and where it was delivered.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradeResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/paths/{namespace}/{name}/upgrade-plans': {
+      get: {
+        operationId: 'PlanPathUpgrades',
+        description:
+          'Dry upgrade plans for the followers of a path that are behind it (the first 50, oldest version first).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The plans.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PathUpgradePlans',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/refresh': {
       post: {
         operationId: 'Refresh',
@@ -978,6 +1082,241 @@ export const spec = {
           complianceRatio: {
             type: 'number',
             nullable: true,
+          },
+        },
+        additionalProperties: false,
+      },
+      UpgradeFileChange: {
+        type: 'object',
+        required: ['path', 'outcome', 'flagged', 'detail'],
+        properties: {
+          path: {
+            type: 'string',
+          },
+          previousPath: {
+            type: 'string',
+          },
+          outcome: {
+            type: 'string',
+            enum: [
+              'taken',
+              'merged',
+              'conflict',
+              'added',
+              'added-conflict',
+              'deleted',
+              'kept-modified',
+              'stays-deleted',
+              'binary-kept',
+              'renamed',
+              'recopied',
+              'overwritten',
+            ],
+          },
+          flagged: {
+            type: 'boolean',
+          },
+          detail: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      UpgradeSummary: {
+        type: 'object',
+        required: ['changed', 'conflicts', 'flagged'],
+        properties: {
+          changed: {
+            type: 'integer',
+          },
+          conflicts: {
+            type: 'integer',
+          },
+          flagged: {
+            type: 'integer',
+          },
+        },
+        additionalProperties: false,
+      },
+      UpgradeDelivery: {
+        type: 'object',
+        required: ['kind', 'branch', 'repository'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['local-branch', 'pull-request'],
+          },
+          branch: {
+            type: 'string',
+          },
+          repository: {
+            type: 'string',
+          },
+          commit: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      UpgradePlan: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'path',
+          'fromVersion',
+          'toVersion',
+          'mode',
+          'files',
+          'summary',
+          'delivery',
+          'timings',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          path: {
+            type: 'object',
+            required: ['entityRef'],
+            properties: {
+              entityRef: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+            },
+            additionalProperties: false,
+          },
+          fromVersion: {
+            type: 'string',
+          },
+          toVersion: {
+            type: 'string',
+          },
+          mode: {
+            type: 'string',
+            enum: ['merge', 'recopy'],
+          },
+          recopyReason: {
+            type: 'string',
+          },
+          files: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UpgradeFileChange',
+            },
+          },
+          summary: {
+            $ref: '#/components/schemas/UpgradeSummary',
+          },
+          delivery: {
+            $ref: '#/components/schemas/UpgradeDelivery',
+          },
+          releaseNotes: {
+            type: 'string',
+          },
+          timings: {
+            type: 'object',
+            required: ['renderMs', 'mergeMs'],
+            properties: {
+              renderMs: {
+                type: 'number',
+              },
+              mergeMs: {
+                type: 'number',
+              },
+            },
+            additionalProperties: false,
+          },
+        },
+        additionalProperties: false,
+      },
+      UpgradeResult: {
+        type: 'object',
+        required: ['plan', 'delivery'],
+        properties: {
+          plan: {
+            $ref: '#/components/schemas/UpgradePlan',
+          },
+          delivery: {
+            $ref: '#/components/schemas/UpgradeDelivery',
+          },
+        },
+        additionalProperties: false,
+      },
+      PathUpgradePlans: {
+        type: 'object',
+        required: ['path', 'followers'],
+        properties: {
+          path: {
+            type: 'object',
+            required: ['entityRef', 'version'],
+            properties: {
+              entityRef: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+              version: {
+                type: 'string',
+              },
+            },
+            additionalProperties: false,
+          },
+          followers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['entityRef'],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                version: {
+                  type: 'string',
+                },
+                plan: {
+                  type: 'object',
+                  required: ['fromVersion', 'toVersion', 'mode', 'summary'],
+                  properties: {
+                    fromVersion: {
+                      type: 'string',
+                    },
+                    toVersion: {
+                      type: 'string',
+                    },
+                    mode: {
+                      type: 'string',
+                      enum: ['merge', 'recopy'],
+                    },
+                    recopyReason: {
+                      type: 'string',
+                    },
+                    summary: {
+                      $ref: '#/components/schemas/UpgradeSummary',
+                    },
+                  },
+                  additionalProperties: false,
+                },
+                error: {
+                  type: 'string',
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+          omitted: {
+            type: 'integer',
+            description:
+              'Followers behind the path that were not planned in this response.',
           },
         },
         additionalProperties: false,

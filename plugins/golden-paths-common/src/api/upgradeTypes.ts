@@ -156,4 +156,6 @@ export interface PathUpgradePlans {
   path: { entityRef: string; title?: string; version: string };
   /** Followers behind the path, oldest version first. */
   followers: FollowerUpgradePlan[];
+  /** Followers behind the path left out of this response (it plans at most 50). */
+  omitted?: number;
 }

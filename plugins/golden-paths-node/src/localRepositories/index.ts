@@ -1,1 +1,2 @@
 export * from './localRepositoriesDirectory';
+export * from './repositoryLocation';

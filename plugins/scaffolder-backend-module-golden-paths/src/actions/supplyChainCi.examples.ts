@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'GitHub Actions for a Node.js service: tests, image on ghcr.io, trivy gate on high and critical, SPDX SBOM, cosign keyless signing',
+      'GitHub Actions for a Node.js service: tests and a lint job (npm run lint), image on ghcr.io, trivy gate on high and critical, SPDX SBOM, cosign keyless signing',
     example: yaml.stringify({
       steps: [
         {
@@ -14,6 +14,7 @@ export const examples: TemplateExample[] = [
           input: {
             image: 'ghcr.io/example-org/payments-api',
             language: 'node',
+            lint: true,
           },
         },
       ],

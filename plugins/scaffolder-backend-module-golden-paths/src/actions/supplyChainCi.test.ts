@@ -260,6 +260,50 @@ describe('golden-paths:supply-chain:ci', () => {
       expect(without.pipeline.jobs['build-and-push'].needs).toBeUndefined();
     });
 
+    it('runs the lint script in its own job, which the image build waits for, only when asked', async () => {
+      const { pipeline } = await run({
+        image: 'ghcr.io/example-org/payments-api',
+        lint: true,
+      });
+      expect(Object.keys(pipeline.jobs)).toEqual([
+        'test',
+        'lint',
+        'build-and-push',
+      ]);
+      expect(pipeline.jobs.lint.steps.map((s: any) => s.uses ?? s.run)).toEqual(
+        [
+          'actions/checkout@v4',
+          'actions/setup-node@v4',
+          'npm ci && npm run lint',
+        ],
+      );
+      expect(pipeline.jobs['build-and-push'].needs).toEqual(['test', 'lint']);
+
+      const withoutLint = await run({
+        image: 'ghcr.io/example-org/payments-api',
+        targetPath: '.github/workflows/without-lint.yaml',
+      });
+      expect(Object.keys(withoutLint.pipeline.jobs)).toEqual([
+        'test',
+        'build-and-push',
+      ]);
+      expect(withoutLint.text).not.toContain('lint');
+    });
+
+    it.each([
+      ['python', 'actions/setup-python@v5', 'pip install ruff && ruff check .'],
+      ['go', 'actions/setup-go@v5', 'go vet ./...'],
+    ])('lints %s with its usual linter', async (language, setup, command) => {
+      const { pipeline } = await run({
+        image: 'ghcr.io/example-org/payments-api',
+        language,
+        lint: true,
+      });
+      expect(pipeline.jobs.lint.steps.map((s: any) => s.uses ?? s.run)).toEqual(
+        ['actions/checkout@v4', setup, command],
+      );
+    });
+
     it('logs in to other registries with repository secrets, and honours dockerfile, context, branch and targetPath', async () => {
       const { outputs, pipeline } = await run({
         image: 'registry.example.com:5000/platform/inventory-service',
@@ -407,6 +451,22 @@ describe('golden-paths:supply-chain:ci', () => {
       );
     });
 
+    it('lints in the test stage, and builds only after the lint job passed', async () => {
+      const { pipeline } = await run({
+        format: 'gitlab-ci',
+        image: 'registry.gitlab.com/example-org/ledger-service',
+        language: 'go',
+        lint: true,
+      });
+      expect(pipeline.stages).toEqual(['test', 'build', 'scan', 'sign']);
+      expect(pipeline.lint).toEqual({
+        stage: 'test',
+        image: 'golang:1.23',
+        script: ['go vet ./...'],
+      });
+      expect(pipeline['build-and-push'].needs).toEqual(['test', 'lint']);
+    });
+
     it('without signing has no sign stage', async () => {
       const { pipeline, text } = await run({
         format: 'gitlab-ci',
@@ -509,6 +569,22 @@ describe('golden-paths:supply-chain:ci', () => {
         ),
       ).rejects.toThrow(new RegExp(field));
     });
+
+    it.each(['java', 'none'])(
+      'lint for language %s, which has no lint command',
+      async language => {
+        await expect(
+          action.handler(
+            context({
+              image: 'ghcr.io/example-org/payments-api',
+              language,
+              lint: true,
+            }),
+          ),
+        ).rejects.toThrow(`lint has no command for language ${language}`);
+        expect(mockDir.content({ path: 'workspace' })).toEqual({});
+      },
+    );
 
     it('an existing file, unless overwrite is set', async () => {
       mockDir.setContent({

@@ -61,12 +61,15 @@ const LANGUAGE_TOOLCHAINS: Record<
   Language,
   {
     testCommand?: string;
+    /** What `lint: true` runs; installs what it needs, as its job is separate. */
+    lintCommand?: string;
     githubSetup?: { name: string; uses: string; with: Record<string, string> };
     gitlabImage?: string;
   }
 > = {
   node: {
     testCommand: 'npm ci && npm test',
+    lintCommand: 'npm ci && npm run lint',
     githubSetup: {
       name: 'Set up Node.js',
       uses: GITHUB_ACTIONS.setupNode,
@@ -76,6 +79,7 @@ const LANGUAGE_TOOLCHAINS: Record<
   },
   python: {
     testCommand: 'pip install -r requirements.txt && pytest',
+    lintCommand: 'pip install ruff && ruff check .',
     githubSetup: {
       name: 'Set up Python',
       uses: GITHUB_ACTIONS.setupPython,
@@ -85,6 +89,7 @@ const LANGUAGE_TOOLCHAINS: Record<
   },
   go: {
     testCommand: 'go test ./...',
+    lintCommand: 'go vet ./...',
     githubSetup: {
       name: 'Set up Go',
       uses: GITHUB_ACTIONS.setupGo,
@@ -155,6 +160,12 @@ function supplyChainCiInputSchema(z: Zod) {
         .optional()
         .describe(
           'Overrides the test command (defaults: node `npm ci && npm test`, python `pip install -r requirements.txt && pytest`, go `go test ./...`, java `./mvnw -B verify`)',
+        ),
+      lint: z
+        .boolean()
+        .default(false)
+        .describe(
+          'Add a lint job that must pass before the image is built: node `npm ci && npm run lint` (the lint script in package.json, such as a type check), python `ruff check .`, go `go vet ./...`; not available for java and none',
         ),
       dockerfile: z
         .string()
@@ -292,6 +303,14 @@ export function createSupplyChainCiAction() {
 
       const testCommand =
         input.testCommand ?? LANGUAGE_TOOLCHAINS[input.language].testCommand;
+      const lintCommand = input.lint
+        ? LANGUAGE_TOOLCHAINS[input.language].lintCommand
+        : undefined;
+      if (input.lint && lintCommand === undefined) {
+        throw new InputError(
+          `lint has no command for language ${input.language}; run your linter in testCommand instead`,
+        );
+      }
       const gates: Gates = {
         scanner: input.scanner,
         severityThreshold: input.severityThreshold,
@@ -304,11 +323,12 @@ export function createSupplyChainCiAction() {
 
       const pipeline =
         input.format === 'github-actions'
-          ? githubActionsWorkflow(input, testCommand)
-          : gitlabCiPipeline(input, testCommand);
+          ? githubActionsWorkflow(input, testCommand, lintCommand)
+          : gitlabCiPipeline(input, testCommand, lintCommand);
       const content = renderPipeline(pipeline.document, input, gates);
       validatePipeline(content, input.format, {
         hasTest: testCommand !== undefined,
+        hasLint: lintCommand !== undefined,
         sign: input.sign,
       });
 
@@ -343,9 +363,21 @@ type Pipeline = {
   requiredSecrets: string[];
 };
 
+/** The jobs the image build waits for. */
+function checkJobs(
+  testCommand: string | undefined,
+  lintCommand: string | undefined,
+): string[] {
+  return [
+    ...(testCommand !== undefined ? ['test'] : []),
+    ...(lintCommand !== undefined ? ['lint'] : []),
+  ];
+}
+
 function githubActionsWorkflow(
   input: SupplyChainCiInput,
   testCommand: string | undefined,
+  lintCommand: string | undefined,
 ): Pipeline {
   const registry = registryOf(input.image);
   const onGhcr = registry === 'ghcr.io';
@@ -365,6 +397,19 @@ function githubActionsWorkflow(
       ],
     };
   }
+  // Its own job, in parallel with the tests, so it adds no time to a run.
+  if (lintCommand !== undefined) {
+    jobs.lint = {
+      name: 'Lint',
+      'runs-on': 'ubuntu-latest',
+      steps: [
+        { name: 'Check out', uses: GITHUB_ACTIONS.checkout },
+        ...(toolchain.githubSetup ? [toolchain.githubSetup] : []),
+        { name: 'Lint', id: 'lint', run: lintCommand },
+      ],
+    };
+  }
+  const needs = checkJobs(testCommand, lintCommand);
 
   const scanStep =
     input.scanner === 'trivy'
@@ -398,7 +443,7 @@ function githubActionsWorkflow(
 
   jobs['build-and-push'] = {
     name: 'Build, scan, SBOM and sign',
-    ...(testCommand !== undefined ? { needs: ['test'] } : {}),
+    ...(needs.length > 0 ? { needs } : {}),
     if: "github.event_name == 'push'",
     'runs-on': 'ubuntu-latest',
     permissions: {
@@ -487,6 +532,7 @@ function githubActionsWorkflow(
 function gitlabCiPipeline(
   input: SupplyChainCiInput,
   testCommand: string | undefined,
+  lintCommand: string | undefined,
 ): Pipeline {
   const registry = registryOf(input.image);
   const onGitlabRegistry = registry === 'registry.gitlab.com';
@@ -499,10 +545,12 @@ function gitlabCiPipeline(
     { if: `$CI_COMMIT_BRANCH == "${input.defaultBranch}"` },
   ];
   const imageByDigest = '$IMAGE@$IMAGE_DIGEST';
+  const needs = checkJobs(testCommand, lintCommand);
+  const toolchainImage = LANGUAGE_TOOLCHAINS[input.language].gitlabImage;
 
   const document: Record<string, unknown> = {
     stages: [
-      ...(testCommand !== undefined ? ['test'] : []),
+      ...(needs.length > 0 ? ['test'] : []),
       'build',
       'scan',
       ...(input.sign ? ['sign'] : []),
@@ -511,11 +559,17 @@ function gitlabCiPipeline(
   };
 
   if (testCommand !== undefined) {
-    const image = LANGUAGE_TOOLCHAINS[input.language].gitlabImage;
     document.test = {
       stage: 'test',
-      ...(image ? { image } : {}),
+      ...(toolchainImage ? { image: toolchainImage } : {}),
       script: [testCommand],
+    };
+  }
+  if (lintCommand !== undefined) {
+    document.lint = {
+      stage: 'test',
+      ...(toolchainImage ? { image: toolchainImage } : {}),
+      script: [lintCommand],
     };
   }
 
@@ -523,7 +577,7 @@ function gitlabCiPipeline(
     stage: 'build',
     image: GITLAB_IMAGES.docker,
     services: [GITLAB_IMAGES.dockerDind],
-    ...(testCommand !== undefined ? { needs: ['test'] } : {}),
+    ...(needs.length > 0 ? { needs } : {}),
     rules: onDefaultBranch,
     variables: {
       DOCKER_TLS_CERTDIR: '/certs',
@@ -651,7 +705,7 @@ function renderPipeline(
 function validatePipeline(
   content: string,
   format: SupplyChainCiInput['format'],
-  expect: { hasTest: boolean; sign: boolean },
+  expect: { hasTest: boolean; hasLint: boolean; sign: boolean },
 ): void {
   const documents = YAML.parseAllDocuments(content);
   if (
@@ -669,7 +723,11 @@ function validatePipeline(
   if (format === 'github-actions') {
     const jobs = pipeline.jobs ?? fail('no jobs');
     if (expect.hasTest && !jobs.test) fail('no test job');
+    if (expect.hasLint && !jobs.lint) fail('no lint job');
     const build = jobs['build-and-push'] ?? fail('no build-and-push job');
+    if (expect.hasLint && !build.needs?.includes('lint')) {
+      fail('the image is built without waiting for the lint job');
+    }
     const stepIds = (build.steps as any[]).map(s => s.id).filter(Boolean);
     const expectedSteps = [
       'build',
@@ -696,6 +754,7 @@ function validatePipeline(
   const stages: string[] = pipeline.stages ?? fail('no stages');
   const expectedJobs = [
     ...(expect.hasTest ? ['test'] : []),
+    ...(expect.hasLint ? ['lint'] : []),
     'build-and-push',
     'scan',
     'sbom',
@@ -707,6 +766,9 @@ function validatePipeline(
     if (!Array.isArray(job.script) || job.script.length === 0) {
       fail(`job ${name} has no script`);
     }
+  }
+  if (expect.hasLint && !pipeline['build-and-push'].needs?.includes('lint')) {
+    fail('the image is built without waiting for the lint job');
   }
   if (expect.sign && !pipeline.sign.needs.includes('scan')) {
     fail('the sign job does not wait for the vulnerability gate');

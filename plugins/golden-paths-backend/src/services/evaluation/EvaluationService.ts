@@ -22,7 +22,7 @@ import type {
   RepositoryReadCounts,
   RepositoryReader,
 } from '../repositories/RepositoryReader';
-import { repositoryLocation } from '../repositories/repositoryLocation';
+import { repositoryLocation } from '@golden-paths/golden-paths-node';
 import { catalogPages } from './catalogPages';
 import type { CheckRegistry } from './CheckRegistry';
 import { driftOf } from './drift';

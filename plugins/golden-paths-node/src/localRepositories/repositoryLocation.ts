@@ -12,6 +12,8 @@ import {
  * `backstage.io/source-location`, or the directory of the file it was
  * registered from (`backstage.io/managed-by-location`), which is where
  * locally scaffolded and example repositories keep their catalog-info.yaml.
+ *
+ * @public
  */
 export function repositoryLocation(entity: Entity): string | undefined {
   const annotations = entity.metadata.annotations ?? {};

@@ -1,0 +1,461 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  DiscoveryService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  type Entity,
+  parseEntityRef,
+  parseLocationRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { JsonObject } from '@backstage/types';
+import {
+  ANNOTATION_GOLDEN_PATH,
+  ANNOTATION_GOLDEN_PATH_VERSION,
+  RELATION_FOLLOWS_GOLDEN_PATH,
+  isGoldenPathEntity,
+  type FollowerUpgradePlan,
+  type PathUpgradePlans,
+  type UpgradePlan,
+  type UpgradeResult,
+} from '@golden-paths/golden-paths-common';
+import { pathToFileURL } from 'node:url';
+import semver from 'semver';
+import { TemplateRenderer } from '../render/TemplateRenderer';
+import {
+  readTemplateRevision,
+  type TemplateRevision,
+} from '../render/templateRevision';
+import { TemplateTreeReader } from '../render/templateTree';
+import { manifestOf } from '../scaffold/manifest';
+import { parameterDefaults } from '../scaffold/recordableValues';
+import {
+  SCAFFOLD_RECORD_PATH,
+  type ScaffoldPathContext,
+  type ScaffoldRecord,
+} from '../scaffold/scaffoldRecord';
+import {
+  parseScaffoldRecord,
+  stringifyScaffoldRecord,
+} from '../scaffold/scaffoldRecordYaml';
+import { commitToLocalBranch } from '../upgrade/commitToLocalBranch';
+import { planThreeWayMerge } from '../upgrade/planThreeWayMerge';
+import type { ThreeWayMerge } from '../upgrade/types';
+import {
+  listRepositoryFiles,
+  openComponentRepository,
+  readRepositoryFile,
+  type ComponentRepository,
+} from './componentRepository';
+import { describeUpgrade } from './describeUpgrade';
+import { recopyBase } from './recopyBase';
+import { upgradeBranchName } from './upgradeBranch';
+
+/**
+ * The services an upgrade reads and renders with.
+ *
+ * @public
+ */
+export interface ComponentUpgraderOptions {
+  catalog: CatalogService;
+  urlReader: UrlReaderService;
+  integrations: ScmIntegrationRegistry;
+  discovery: DiscoveryService;
+  auth: AuthService;
+  /** Absolute directories whose git repositories upgrades may write branches in. */
+  localDirectories: string[];
+}
+
+interface PreparedUpgrade {
+  plan: UpgradePlan;
+  merge: ThreeWayMerge;
+  repository: ComponentRepository;
+  record: ScaffoldRecord;
+}
+
+async function forEachTwoAtATime<T>(
+  items: T[],
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      await work(items[next++]);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
+
+/** The URL of a registered template's own file, from where the catalog read it. */
+function templateFileUrl(template: Entity): string {
+  const location = template.metadata.annotations?.[ANNOTATION_LOCATION];
+  if (!location) {
+    throw new NotFoundError(
+      `${stringifyEntityRef(template)} has no ${ANNOTATION_LOCATION}, so its revisions cannot be found`,
+    );
+  }
+  const { type, target } = parseLocationRef(location);
+  if (type === 'file') {
+    return pathToFileURL(target).toString();
+  }
+  if (type === 'url') {
+    return target;
+  }
+  throw new NotFoundError(
+    `${stringifyEntityRef(template)} was registered from a ${type} location; its revisions cannot be read`,
+  );
+}
+
+/**
+ * Plans and runs the upgrade of a component scaffolded from a golden path
+ * to the path's current version: it renders the version the repository was
+ * made at (the base) and the new one with the values kept in
+ * `.golden-paths/scaffold.yaml`, through the scaffolder's engine and with
+ * the caller's credentials, and merges them three ways with the repository
+ * using git's own merge machinery.
+ *
+ * @public
+ */
+export class ComponentUpgrader {
+  readonly #options: ComponentUpgraderOptions;
+  readonly #reader: TemplateTreeReader;
+  readonly #renderer: TemplateRenderer;
+
+  constructor(options: ComponentUpgraderOptions) {
+    this.#options = options;
+    this.#reader = new TemplateTreeReader(options);
+    this.#renderer = new TemplateRenderer(options);
+  }
+
+  /** A dry plan: nothing is written anywhere. */
+  async plan(options: {
+    entityRef: string;
+    credentials: BackstageCredentials;
+  }): Promise<UpgradePlan> {
+    const prepared = await this.#prepare(options);
+    await prepared.merge.dispose();
+    return prepared.plan;
+  }
+
+  /** Plans, then writes the branch (the embedded default's local repository). */
+  async run(options: {
+    entityRef: string;
+    credentials: BackstageCredentials;
+  }): Promise<UpgradeResult> {
+    const prepared = await this.#prepare(options);
+    const { plan, merge, repository, record } = prepared;
+    try {
+      if (repository.kind !== 'local') {
+        throw new NotAllowedError(
+          `${plan.entityRef}'s repository is on a Git host (${repository.url}); delivering an upgrade as a pull request is not available in this version. Plan it here and apply the branch from a local clone.`,
+        );
+      }
+      const { commit } = await commitToLocalBranch({
+        merge,
+        gitDir: repository.gitDir,
+        parent: repository.commit,
+        branch: plan.delivery.branch,
+        message: describeUpgrade(plan),
+        extraFiles: [
+          {
+            path: SCAFFOLD_RECORD_PATH,
+            content: Buffer.from(stringifyScaffoldRecord(record)),
+          },
+        ],
+      });
+      return { plan, delivery: { ...plan.delivery, commit } };
+    } finally {
+      await merge.dispose();
+    }
+  }
+
+  /**
+   * Plans (dry) the upgrade of every follower of a path that is behind it,
+   * oldest version first, at most `limit` of them, two at a time.
+   */
+  async planFollowers(options: {
+    pathRef: string;
+    credentials: BackstageCredentials;
+    limit?: number;
+  }): Promise<PathUpgradePlans> {
+    const { credentials } = options;
+    const limit = options.limit ?? 50;
+    const pathRef = stringifyEntityRef(
+      parseEntityRef(options.pathRef, { defaultKind: 'goldenpath' }),
+    );
+    const path = await this.#options.catalog.getEntityByRef(pathRef, {
+      credentials,
+    });
+    if (!path || !isGoldenPathEntity(path)) {
+      throw new NotFoundError(`Golden path ${pathRef} not found`);
+    }
+    const latest = path.spec.version;
+    const behind: FollowerUpgradePlan[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.#options.catalog.queryEntities(
+        cursor
+          ? { cursor, limit: 500 }
+          : {
+              filter: { [`relations.${RELATION_FOLLOWS_GOLDEN_PATH}`]: pathRef },
+              fields: [
+                'kind',
+                'metadata.namespace',
+                'metadata.name',
+                'metadata.title',
+                `metadata.annotations.${ANNOTATION_GOLDEN_PATH_VERSION}`,
+              ],
+              limit: 500,
+            },
+        { credentials },
+      );
+      for (const entity of page.items) {
+        const version =
+          entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH_VERSION];
+        if (version && semver.valid(version) && semver.lt(version, latest)) {
+          behind.push({
+            entityRef: stringifyEntityRef(entity),
+            title: entity.metadata.title,
+            version,
+          });
+        }
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    behind.sort(
+      (a, b) =>
+        semver.compare(a.version!, b.version!) ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+    const planned = behind.slice(0, limit);
+    await forEachTwoAtATime(planned, async follower => {
+      try {
+        const plan = await this.plan({
+          entityRef: follower.entityRef,
+          credentials,
+        });
+        follower.plan = {
+          fromVersion: plan.fromVersion,
+          toVersion: plan.toVersion,
+          mode: plan.mode,
+          summary: plan.summary,
+          ...(plan.recopyReason ? { recopyReason: plan.recopyReason } : {}),
+        };
+      } catch (error) {
+        follower.error = (error as Error).message;
+      }
+    });
+    return {
+      path: { entityRef: pathRef, title: path.metadata.title, version: latest },
+      followers: planned,
+      ...(behind.length > limit ? { omitted: behind.length - limit } : {}),
+    };
+  }
+
+  async #prepare(options: {
+    entityRef: string;
+    credentials: BackstageCredentials;
+  }): Promise<PreparedUpgrade> {
+    const { credentials } = options;
+    const { catalog } = this.#options;
+    const entityRef = stringifyEntityRef(parseEntityRef(options.entityRef));
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`${entityRef} not found`);
+    }
+    const annotations = entity.metadata.annotations ?? {};
+    const followed = annotations[ANNOTATION_GOLDEN_PATH];
+    if (!followed) {
+      throw new NotFoundError(`${entityRef} follows no golden path`);
+    }
+    const pathRef = stringifyEntityRef(
+      parseEntityRef(followed, { defaultKind: 'goldenpath' }),
+    );
+    const path = await catalog.getEntityByRef(pathRef, { credentials });
+    if (!path || !isGoldenPathEntity(path)) {
+      throw new NotFoundError(`Golden path ${pathRef} not found`);
+    }
+    const toVersion = path.spec.version;
+
+    const repository = await openComponentRepository(entity, {
+      urlReader: this.#options.urlReader,
+      localDirectories: this.#options.localDirectories,
+    });
+    const recordText = await readRepositoryFile(repository, SCAFFOLD_RECORD_PATH);
+    if (!recordText) {
+      throw new NotFoundError(
+        `${entityRef}'s repository has no ${SCAFFOLD_RECORD_PATH}: it was not made by a golden-path template that records how, so it cannot be upgraded automatically`,
+      );
+    }
+    const record = parseScaffoldRecord(recordText.toString('utf8'));
+    const fromVersion =
+      annotations[ANNOTATION_GOLDEN_PATH_VERSION] ?? record.path.version;
+    if (!semver.valid(fromVersion) || !semver.valid(toVersion)) {
+      throw new InputError(
+        `Versions must be semver to upgrade: ${entityRef} is at "${fromVersion}", ${pathRef} at "${toVersion}"`,
+      );
+    }
+    if (!semver.gt(toVersion, fromVersion)) {
+      throw new ConflictError(
+        `${entityRef} is at ${fromVersion}, which is not behind ${pathRef} ${toVersion}`,
+      );
+    }
+
+    const template = await catalog.getEntityByRef(record.template.entityRef, {
+      credentials,
+    });
+    if (!template) {
+      throw new NotFoundError(
+        `The template ${record.template.entityRef} the repository was made with is not in the catalog`,
+      );
+    }
+    const templateUrl = templateFileUrl(template);
+    const templateName = template.metadata.name;
+    const revisionOf = (version: string) =>
+      readTemplateRevision(this.#reader, {
+        templateUrl,
+        annotations: template.metadata.annotations,
+        version,
+      });
+
+    const renderStart = Date.now();
+    const target = await revisionOf(toVersion);
+    let base: TemplateRevision | undefined;
+    let recopyReason: string | undefined;
+    try {
+      base = await revisionOf(record.path.version);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) {
+        throw error;
+      }
+      recopyReason = `The version the repository was made at can no longer be rendered: ${error.message}`;
+    }
+
+    const targetValues: JsonObject = {
+      ...parameterDefaults((template.spec as any)?.parameters),
+      ...record.values,
+    };
+    const targetPath: ScaffoldPathContext = {
+      entityRef: pathRef,
+      version: toVersion,
+      title: path.metadata.title,
+      guarantees: [...(path.spec.guarantees ?? [])],
+    };
+    const render = (
+      revision: TemplateRevision,
+      values: JsonObject,
+      pathContext: ScaffoldPathContext,
+    ) =>
+      this.#renderer
+        .render({
+          revision,
+          values,
+          path: pathContext,
+          templateRef: record.template.entityRef,
+          context: record.context,
+          credentials,
+        })
+        .then(files => files.filter(f => f.path !== SCAFFOLD_RECORD_PATH));
+    const [targetFiles, baseFiles] = await Promise.all([
+      render(target, targetValues, targetPath),
+      base ? render(base, record.values, record.path) : undefined,
+    ]);
+    const renderMs = Date.now() - renderStart;
+
+    let mergeBase = baseFiles;
+    let changedByDeveloper = new Set<string>();
+    if (!mergeBase) {
+      const recopy = recopyBase(
+        record.files,
+        await listRepositoryFiles(repository),
+        targetFiles,
+      );
+      mergeBase = recopy.base;
+      changedByDeveloper = recopy.changedByDeveloper;
+    }
+
+    const mergeStart = Date.now();
+    const merge = await planThreeWayMerge({
+      base: mergeBase,
+      template: targetFiles,
+      repository: repository.side,
+      labels: {
+        repository: 'your repository',
+        base: `${templateName} ${record.path.version}`,
+        template: `${templateName} ${toVersion}`,
+      },
+      exclude: [SCAFFOLD_RECORD_PATH],
+    });
+    const mergeMs = Date.now() - mergeStart;
+
+    const files = base
+      ? merge.files
+      : merge.files.map(file => {
+          if (file.outcome !== 'taken') {
+            return file;
+          }
+          return changedByDeveloper.has(file.path)
+            ? {
+                ...file,
+                outcome: 'overwritten' as const,
+                flagged: true,
+                detail:
+                  'Recopied: the new version replaced your changes to this file; compare it with your default branch and bring them back.',
+              }
+            : {
+                ...file,
+                outcome: 'recopied' as const,
+                detail: 'Recopied from the new version; you had not changed it.',
+              };
+        });
+
+    const plan: UpgradePlan = {
+      entityRef,
+      path: { entityRef: pathRef, title: path.metadata.title },
+      fromVersion,
+      toVersion,
+      mode: base ? 'merge' : 'recopy',
+      ...(recopyReason ? { recopyReason } : {}),
+      files,
+      summary: {
+        changed: files.filter(f => f.outcome !== 'stays-deleted').length,
+        conflicts: files.filter(
+          f => f.outcome === 'conflict' || f.outcome === 'added-conflict',
+        ).length,
+        flagged: files.filter(f => f.flagged).length,
+      },
+      delivery: {
+        kind: repository.kind === 'local' ? 'local-branch' : 'pull-request',
+        branch: upgradeBranchName(pathRef),
+        repository:
+          repository.kind === 'local' ? repository.directory : repository.url,
+      },
+      ...(target.releaseNotes ? { releaseNotes: target.releaseNotes } : {}),
+      timings: { renderMs, mergeMs },
+    };
+
+    const nextRecord: ScaffoldRecord = {
+      ...record,
+      template: {
+        ...record.template,
+        source: templateUrl,
+        revision: { location: target.location, contentHash: target.contentHash },
+      },
+      path: targetPath,
+      values: targetValues,
+      files: manifestOf(targetFiles),
+    };
+    return { plan, merge, repository, record: nextRecord };
+  }
+}

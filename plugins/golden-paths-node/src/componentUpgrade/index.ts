@@ -1,0 +1,2 @@
+export * from './ComponentUpgrader';
+export * from './upgradeBranch';

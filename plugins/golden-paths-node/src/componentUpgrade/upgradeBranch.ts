@@ -1,0 +1,12 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+
+/**
+ * The branch an upgrade to a path is delivered on: one per path, updated
+ * in place when the upgrade is run again.
+ *
+ * @public
+ */
+export function upgradeBranchName(pathRef: string): string {
+  const { name } = parseEntityRef(pathRef, { defaultKind: 'goldenpath' });
+  return `golden-paths/upgrade-${name.replace(/[^A-Za-z0-9._-]/g, '-')}`;
+}
