@@ -318,11 +318,25 @@ describe('golden-paths backend with the real catalog', () => {
     expect(JSON.stringify(hidden.body)).not.toMatch(/resource-requests/);
   });
 
-  it('denies insights and refresh without their permissions', async () => {
+  it('denies insights, refresh and upgrades without their permissions', async () => {
     expect((await call('/paths', { user: carol })).status).toBe(403);
     expect(
       (await call('/refresh', { user: carol, method: 'POST' })).status,
     ).toBe(403);
+    const upgrade = await call<any>('/entities/component/default/orders/upgrade', {
+      user: carol,
+      method: 'POST',
+    });
+    expect(upgrade.status).toBe(403);
+    expect(upgrade.body.error.message).toMatch(/golden-paths\.upgrade\.create/);
+  });
+
+  it('does not plan an upgrade of a component the caller may not read', async () => {
+    const hidden = await call<any>('/entities/component/default/orders/upgrade', {
+      user: bob,
+    });
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.message).toBe('component:default/orders not found');
   });
 
   it('answers 401 on every route without credentials', async () => {
@@ -332,6 +346,9 @@ describe('golden-paths backend with the real catalog', () => {
       ['GET', '/paths/default/node-http-service/followers'],
       ['GET', '/paths/default/node-http-service/history'],
       ['GET', '/entities/component/default/orders'],
+      ['GET', '/entities/component/default/orders/upgrade'],
+      ['POST', '/entities/component/default/orders/upgrade'],
+      ['GET', '/paths/default/node-http-service/upgrade-plans'],
       ['POST', '/refresh'],
       ['POST', '/validate'],
     ];

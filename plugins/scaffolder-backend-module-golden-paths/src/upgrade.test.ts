@@ -292,5 +292,63 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     );
     expect(again.status).toBe(200);
     expect(git(repository, 'rev-parse', branch).trim()).toBe(again.body.delivery.commit);
+    expect(git(repository, 'rev-parse', `${branch}^`).trim()).toBe(head);
   }, 300_000);
+
+  it('plans every follower that is behind, on the path page’s bulk view', async () => {
+    const plans = await request(
+      'GET',
+      '/api/golden-paths/paths/default/node-http-service/upgrade-plans',
+    );
+    expect(plans.status).toBe(200);
+    expect(plans.body).toMatchObject({
+      path: { entityRef: 'goldenpath:default/node-http-service', version: '2.2.0' },
+      followers: [
+        {
+          entityRef: 'component:default/orders-api',
+          version: '2.1.0',
+          plan: {
+            fromVersion: '2.1.0',
+            toVersion: '2.2.0',
+            mode: 'merge',
+            summary: { conflicts: 1 },
+          },
+        },
+      ],
+    });
+  });
+
+  it('answers clearly for what cannot be upgraded', async () => {
+    const notFollowing = await request(
+      'GET',
+      '/api/golden-paths/entities/group/default/platform-team/upgrade',
+    );
+    expect(notFollowing.status).toBe(404);
+    expect(notFollowing.body.error.message).toMatch(/follows no golden path/);
+
+    const missing = await request(
+      'GET',
+      '/api/golden-paths/entities/component/default/nobody/upgrade',
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it('offers a labelled two-way recopy when the old version can no longer be rendered', async () => {
+    await rm(join(workdir, 'templates/node-http-service/versions/2.1.0'), {
+      recursive: true,
+    });
+    const planned = await request<UpgradePlan>(
+      'GET',
+      '/api/golden-paths/entities/component/default/orders-api/upgrade',
+    );
+    expect(planned.status).toBe(200);
+    const plan = planned.body;
+    expect(plan.mode).toBe('recopy');
+    expect(plan.recopyReason).toMatch(/can no longer be rendered.*2\.1\.0/);
+    const outcome = (path: string) => plan.files.find(f => f.path === path);
+    // Changed by the developer: overwritten and flagged; untouched: recopied.
+    expect(outcome('README.md')).toMatchObject({ outcome: 'overwritten', flagged: true });
+    expect(outcome('package.json')).toMatchObject({ outcome: 'recopied', flagged: false });
+    expect(outcome('src/orders.ts')).toBeUndefined();
+  });
 });
