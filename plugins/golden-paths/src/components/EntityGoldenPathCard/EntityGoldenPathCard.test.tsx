@@ -11,6 +11,7 @@ import type {
   GoldenPathsApi,
 } from '@golden-paths/golden-paths-common';
 import { goldenPathsApiRef } from '../../api';
+import { upgradePlan } from '../UpgradeDialog/testData';
 import { rootRouteRef } from '../../routes';
 import { EntityGoldenPathCard } from './EntityGoldenPathCard';
 
@@ -289,6 +290,68 @@ describe('EntityGoldenPathCard', () => {
       );
       expect(screen.getByText(/Evaluated/)).toBeInTheDocument();
     });
+
+    it('offers an upgrade when the component is behind, planned only when opened', async () => {
+      const planUpgrade = jest.fn().mockResolvedValue(upgradePlan());
+      await renderCard(
+        component(
+          'orders-api',
+          'service',
+          following('goldenpath:default/node-http-service', '2.0.0'),
+        ),
+        {
+          goldenPathsApi: {
+            getEntityResult: jest.fn().mockResolvedValue(followerResult),
+            planUpgrade,
+          },
+        },
+      );
+      const button = await screen.findByRole('button', { name: 'Upgrade' });
+      // Next to the drift badge, on the version line.
+      expect(button.parentElement).toContainElement(
+        screen.getByTestId('drift-badge'),
+      );
+      expect(planUpgrade).not.toHaveBeenCalled();
+
+      await userEvent.click(button);
+      const dialog = await screen.findByRole('dialog', {
+        name: 'Upgrade orders-api',
+      });
+      expect(
+        await within(dialog).findByRole('table', { name: 'Files' }),
+      ).toBeInTheDocument();
+      expect(planUpgrade).toHaveBeenCalledWith('component:default/orders-api');
+    });
+
+    it.each([
+      ['up-to-date', '2.1.0'],
+      ['ahead', '2.2.0'],
+      ['unknown', undefined],
+    ] as const)(
+      'offers no upgrade when the drift is %s',
+      async (status, currentVersion) => {
+        await renderCard(
+          component(
+            'orders-api',
+            'service',
+            following('goldenpath:default/node-http-service', currentVersion),
+          ),
+          {
+            goldenPathsApi: {
+              getEntityResult: jest.fn().mockResolvedValue({
+                ...followerResult,
+                drift: { ...followerResult.drift, status, currentVersion },
+              }),
+            },
+          },
+        );
+        expect(await screen.findByTestId('drift-badge')).toBeInTheDocument();
+        expect(
+          screen.queryByRole('button', { name: 'Upgrade' }),
+        ).not.toBeInTheDocument();
+        expect(screen.queryByText(/The path moved on/)).not.toBeInTheDocument();
+      },
+    );
 
     it('shows a deprecated path with the link to its replacement', async () => {
       await renderCard(

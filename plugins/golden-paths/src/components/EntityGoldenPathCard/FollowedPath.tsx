@@ -14,7 +14,9 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../../api';
 import { DriftBadge } from '../shared/DriftBadge';
+import { isBehind } from '../shared/isBehind';
 import { LifecycleChip } from '../shared/LifecycleChip';
+import { UpgradeButton } from '../UpgradeDialog';
 import { CheckList } from './CheckList';
 import { PathLink, parsePathRef } from './PathLink';
 import { relativeTime } from './relativeTime';
@@ -30,8 +32,6 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(2),
   },
 }));
-
-const BEHIND = new Set(['patch-behind', 'minor-behind', 'major-behind']);
 
 /** "Follows <path>" from the annotation alone, for when there is no result. */
 function AnnotatedPath(props: {
@@ -64,9 +64,10 @@ function AnnotatedPath(props: {
   );
 }
 
-function EvaluatedPath(props: { result: EntityResult }) {
+function EvaluatedPath(props: { result: EntityResult; name: string }) {
   const classes = useStyles();
-  const { path, drift, checks, evaluatedAt } = props.result;
+  const { entityRef, path, drift, checks, evaluatedAt } = props.result;
+  const behind = isBehind(drift);
   const passing = checks.filter(c => c.status === 'pass').length;
   const replacement = path.replacedBy ?? drift.replacedBy;
   const evaluated = relativeTime(evaluatedAt);
@@ -88,6 +89,7 @@ function EvaluatedPath(props: { result: EntityResult }) {
           {drift.latestVersion}
         </span>
         <DriftBadge drift={drift} />
+        {behind && <UpgradeButton entityRef={entityRef} title={props.name} />}
       </Typography>
       {!drift.currentVersion && (
         <Typography variant="body2" color="textSecondary">
@@ -95,11 +97,11 @@ function EvaluatedPath(props: { result: EntityResult }) {
           the component meets, so its drift can be followed.
         </Typography>
       )}
-      {BEHIND.has(drift.status) && !drift.deprecated && (
+      {behind && !drift.deprecated && (
         <Typography variant="body2" color="textSecondary">
-          The path moved on since this component adopted it: its page says what
-          changed. Raise {ANNOTATION_GOLDEN_PATH_VERSION} once the component is
-          upgraded.
+          The path moved on since this component adopted it. Upgrade shows what
+          version {drift.latestVersion} would change in its repository before
+          anything is written.
         </Typography>
       )}
       {drift.deprecated && (
@@ -204,5 +206,10 @@ export function FollowedPath(props: { entity: Entity; annotation: string }) {
       </>
     );
   }
-  return <EvaluatedPath result={value} />;
+  return (
+    <EvaluatedPath
+      result={value}
+      name={entity.metadata.title ?? entity.metadata.name}
+    />
+  );
 }

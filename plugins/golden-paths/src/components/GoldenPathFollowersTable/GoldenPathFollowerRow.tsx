@@ -15,6 +15,8 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useState } from 'react';
 import { CheckStatusIcon } from '../shared/CheckStatusIcon';
 import { DriftBadge } from '../shared/DriftBadge';
+import { isBehind } from '../shared/isBehind';
+import { UpgradeButton } from '../UpgradeDialog';
 import {
   GoldenPathCheckDetails,
   GoldenPathFailingChecks,
@@ -45,7 +47,10 @@ function displayName(follower: FollowerResult): string {
   }
 }
 
-/** One follower: who, whose, which version, and how it does on the checks. */
+/**
+ * One follower: who, whose, which version (with an upgrade when behind), and
+ * how it does on the checks.
+ */
 export function GoldenPathFollowerRow(props: { follower: FollowerResult }) {
   const { follower } = props;
   const classes = useStyles();
@@ -101,6 +106,13 @@ export function GoldenPathFollowerRow(props: { follower: FollowerResult }) {
           <span className={classes.inline}>
             <span>{follower.drift.currentVersion ?? 'no version'}</span>
             <DriftBadge drift={follower.drift} />
+            {isBehind(follower.drift) && (
+              <UpgradeButton
+                entityRef={follower.entityRef}
+                title={name}
+                aria-label={`Upgrade ${name}`}
+              />
+            )}
           </span>
         </TableCell>
         <TableCell>

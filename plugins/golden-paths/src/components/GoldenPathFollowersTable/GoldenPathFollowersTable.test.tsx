@@ -6,12 +6,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { goldenPathsApiRef } from '../../api';
 import { follower } from '../GoldenPathPage/testData';
+import { upgradePlan } from '../UpgradeDialog/testData';
 import { GoldenPathFollowersTable } from './GoldenPathFollowersTable';
 
 const PATH = 'goldenpath:default/node-http-service';
 
-function renderTable(listFollowers: jest.Mock) {
-  const api = { listFollowers } as unknown as GoldenPathsApi;
+function renderTable(
+  listFollowers: jest.Mock,
+  more: Partial<GoldenPathsApi> = {},
+) {
+  const api = { listFollowers, ...more } as unknown as GoldenPathsApi;
   return renderInTestApp(
     <TestApiProvider apis={[[goldenPathsApiRef, api]]}>
       <GoldenPathFollowersTable pathRef={PATH} />
@@ -161,6 +165,50 @@ describe('GoldenPathFollowersTable', () => {
     expect(
       within(details).getByText('k8s/ could not be read'),
     ).toBeInTheDocument();
+  });
+
+  it('offers an upgrade on the followers that are behind, and only on those', async () => {
+    const listFollowers = jest.fn(async () => ({
+      items: [
+        follower('orders'),
+        follower('payments', {
+          drift: {
+            status: 'patch-behind',
+            currentVersion: '2.1.0',
+            latestVersion: '2.1.1',
+            deprecated: false,
+          },
+        }),
+        follower('ledger', {
+          drift: {
+            status: 'ahead',
+            currentVersion: '3.0.0',
+            latestVersion: '2.1.1',
+            deprecated: false,
+          },
+        }),
+      ],
+    }));
+    const planUpgrade = jest
+      .fn()
+      .mockResolvedValue(
+        upgradePlan({ entityRef: 'component:default/payments' }),
+      );
+    await renderTable(listFollowers, { planUpgrade });
+    const table = await screen.findByRole('table', { name: 'Followers' });
+    expect(
+      within(table)
+        .getAllByRole('button', { name: /^Upgrade / })
+        .map(b => b.getAttribute('aria-label')),
+    ).toEqual(['Upgrade payments']);
+
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Upgrade payments' }),
+    );
+    expect(
+      await screen.findByRole('dialog', { name: 'Upgrade payments' }),
+    ).toBeInTheDocument();
+    expect(planUpgrade).toHaveBeenCalledWith('component:default/payments');
   });
 
   it('says when no component follows the path', async () => {

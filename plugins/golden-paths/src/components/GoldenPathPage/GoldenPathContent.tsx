@@ -10,6 +10,7 @@ import { GoldenPathOverviewCard } from '../GoldenPathOverviewCard';
 import { GoldenPathStackCard } from '../GoldenPathStackCard';
 import { GoldenPathStepsCard } from '../GoldenPathStepsCard';
 import { GoldenPathTemplatesCard } from '../GoldenPathTemplatesCard';
+import { GoldenPathUpgradePlans } from '../GoldenPathUpgradePlans';
 import { GoldenPathVersionsCard } from '../GoldenPathVersionsCard';
 import { GoldenPathInsightsNote } from './GoldenPathInsightsNote';
 import { useGoldenPathDetails } from './useGoldenPathDetails';
@@ -17,7 +18,7 @@ import { useGoldenPathDetails } from './useGoldenPathDetails';
 /**
  * Everything about one golden path: what the catalog says (overview, stack,
  * guarantees, steps, templates) and, when the backend answers, its figures,
- * history, versions in use and followers.
+ * history, versions in use, followers and their upgrades.
  */
 export function GoldenPathContent(props: {
   entity: GoldenPathEntityV1alpha1;
@@ -67,6 +68,18 @@ export function GoldenPathContent(props: {
           </Grid>
           <Grid item xs={12}>
             <GoldenPathFollowersTable key={pathRef} pathRef={pathRef} />
+          </Grid>
+          <Grid item xs={12}>
+            <GoldenPathUpgradePlans
+              key={pathRef}
+              pathRef={pathRef}
+              version={spec.version}
+              behind={
+                details.drift['patch-behind'] +
+                details.drift['minor-behind'] +
+                details.drift['major-behind']
+              }
+            />
           </Grid>
         </>
       )}

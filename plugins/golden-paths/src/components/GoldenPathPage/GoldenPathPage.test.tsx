@@ -58,6 +58,9 @@ function goldenPathsApi(
     getEntityResult: jest.fn(),
     refresh: jest.fn(),
     validate: jest.fn(),
+    planUpgrade: jest.fn(),
+    runUpgrade: jest.fn(),
+    planUpgrades: jest.fn(),
     ...overrides,
   } as jest.Mocked<GoldenPathsApi>;
 }
@@ -148,6 +151,22 @@ describe('GoldenPathPage', () => {
       'goldenpath:default/node-http-service',
       { limit: 20, cursor: undefined },
     );
+
+    // Upgrades: the behind follower can upgrade; the plans wait to be asked for.
+    expect(
+      within(followers).getByRole('button', { name: 'Upgrade payments' }),
+    ).toBeInTheDocument();
+    expect(
+      within(followers).queryByRole('button', { name: 'Upgrade orders' }),
+    ).toBeNull();
+    expect(
+      screen.getByText(/4 followers are behind version 2.1.0/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Plan upgrades' }),
+    ).toBeInTheDocument();
+    expect(api.planUpgrades).not.toHaveBeenCalled();
+    expect(api.planUpgrade).not.toHaveBeenCalled();
   });
 
   it('keeps the catalog content and explains when the backend fails', async () => {
@@ -177,6 +196,7 @@ describe('GoldenPathPage', () => {
     ).toHaveLength(0);
     expect(screen.queryByLabelText('Followers')).toBeNull();
     expect(api.listFollowers).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: 'Plan upgrades' })).toBeNull();
   });
 
   it('says a path was not evaluated yet when the backend has no figures for it', async () => {

@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import type { PathDetails } from '@golden-paths/golden-paths-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../../api';
+import { errorStatus } from '../shared/errorStatus';
 
 /**
  * Why a path's figures are missing: not evaluated yet (404), the reader may
@@ -12,31 +13,8 @@ export type GoldenPathInsightsProblem = {
   error: Error;
 };
 
-function statusOf(error: Error): number | undefined {
-  const { statusCode, response } = error as {
-    statusCode?: number;
-    response?: { status?: number };
-  };
-  if (typeof statusCode === 'number') {
-    return statusCode;
-  }
-  if (typeof response?.status === 'number') {
-    return response.status;
-  }
-  switch (error.name) {
-    case 'NotFoundError':
-      return 404;
-    case 'NotAllowedError':
-      return 403;
-    case 'AuthenticationError':
-      return 401;
-    default:
-      return undefined;
-  }
-}
-
 export function insightsProblem(error: Error): GoldenPathInsightsProblem {
-  const status = statusOf(error);
+  const status = errorStatus(error);
   if (status === 404) {
     return { reason: 'not-evaluated', error };
   }

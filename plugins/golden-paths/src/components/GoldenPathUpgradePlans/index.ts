@@ -1,0 +1,1 @@
+export { GoldenPathUpgradePlans } from './GoldenPathUpgradePlans';

@@ -1,0 +1,353 @@
+import '@testing-library/jest-dom';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type {
+  GoldenPathsApi,
+  UpgradeResult,
+} from '@golden-paths/golden-paths-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { goldenPathsApiRef } from '../../api';
+import {
+  backendError,
+  ORDERS_API,
+  upgradePlan,
+  upgradeResult,
+} from './testData';
+import { UpgradeButton } from './UpgradeButton';
+import { UpgradeDialog } from './UpgradeDialog';
+
+function api(overrides: Partial<GoldenPathsApi> = {}) {
+  return {
+    planUpgrade: jest.fn().mockResolvedValue(upgradePlan()),
+    runUpgrade: jest.fn().mockResolvedValue(upgradeResult()),
+    ...overrides,
+  };
+}
+
+async function renderDialog(goldenPathsApi: Partial<GoldenPathsApi>) {
+  const onClose = jest.fn();
+  await renderInTestApp(
+    <TestApiProvider apis={[[goldenPathsApiRef, goldenPathsApi]]}>
+      <UpgradeDialog
+        entityRef={ORDERS_API}
+        title="orders-api"
+        open
+        onClose={onClose}
+      />
+    </TestApiProvider>,
+  );
+  return { onClose };
+}
+
+// Dialogs of Material UI render slowly in jsdom, more so on a busy machine.
+jest.setTimeout(20_000);
+
+describe('UpgradeDialog', () => {
+  it('shows the plan and writes nothing until the run button is pressed', async () => {
+    const goldenPathsApi = api();
+    await renderDialog(goldenPathsApi);
+
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Upgrade orders-api',
+    });
+    const files = await within(dialog).findByRole('table', { name: 'Files' });
+    expect(goldenPathsApi.planUpgrade).toHaveBeenCalledWith(ORDERS_API);
+    expect(dialog).toHaveTextContent(
+      'Node.js HTTP service on Kubernetes: version 2.0.0 → 2.1.0',
+    );
+    expect(dialog).toHaveTextContent('A three-way merge of version 2.0.0');
+    expect(within(dialog).getByLabelText('Summary')).toHaveTextContent(
+      '3 files to change · 1 conflict · 1 flagged',
+    );
+
+    // Flagged files first, each row with its outcome in words and its detail.
+    const rows = within(files)
+      .getAllByRole('row')
+      .slice(1)
+      .map(row =>
+        within(row)
+          .getAllByRole('cell')
+          .map(cell => cell.textContent),
+      );
+    expect(rows).toEqual([
+      [
+        'Needs a look',
+        'Conflict',
+        'Changed on both sides in the same lines: resolve the conflict markers.',
+      ],
+      ['', 'Updated from the template', expect.stringContaining('template')],
+      ['', 'Renamed', expect.stringContaining('Renamed by the template')],
+    ]);
+    expect(
+      within(files)
+        .getAllByRole('rowheader')
+        .map(h => h.textContent),
+    ).toEqual([
+      'src/server.ts',
+      '.github/workflows/ci.yaml',
+      'deploy/deployment.yaml → k8s/deployment.yaml',
+    ]);
+    expect(within(files).getAllByTitle('Needs a look')).toHaveLength(1);
+
+    const notes = within(dialog).getByRole('region', { name: 'Release notes' });
+    expect(
+      within(notes).getByRole('heading', { name: 'What changed' }),
+    ).toBeInTheDocument();
+    expect(within(notes).getByText('22', { selector: 'strong' })).toBeVisible();
+    expect(within(dialog).getByLabelText('Delivery')).toHaveTextContent(
+      'Delivered as the local branch golden-paths/upgrade-node-http-service in /var/repos/orders-api',
+    );
+
+    expect(goldenPathsApi.runUpgrade).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create upgrade branch' }),
+    );
+    expect(
+      await within(dialog).findByText('Upgrade branch created'),
+    ).toBeInTheDocument();
+    expect(goldenPathsApi.runUpgrade).toHaveBeenCalledTimes(1);
+    expect(goldenPathsApi.runUpgrade).toHaveBeenCalledWith(ORDERS_API);
+    expect(dialog).toHaveTextContent(
+      'Branch golden-paths/upgrade-node-http-service at commit 3f9c2e1 in /var/repos/orders-api',
+    );
+    expect(dialog).toHaveTextContent(
+      'Resolve the conflict markers in 1 file before merging the branch.',
+    );
+    expect(
+      within(
+        within(dialog).getByRole('list', { name: 'Files to look at' }),
+      ).getByText('src/server.ts'),
+    ).toBeInTheDocument();
+    // Done: nothing left to run.
+    expect(
+      within(dialog).queryByRole('button', { name: 'Create upgrade branch' }),
+    ).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toBeEnabled();
+  });
+
+  it('warns that a recopy is not a merge, with the reason', async () => {
+    await renderDialog(
+      api({
+        planUpgrade: jest.fn().mockResolvedValue(
+          upgradePlan({
+            mode: 'recopy',
+            recopyReason:
+              'Version 2.0.0 is no longer in the template repository.',
+            files: [
+              {
+                path: 'src/server.ts',
+                outcome: 'overwritten',
+                flagged: true,
+                detail: 'The new version was written over your changes.',
+              },
+            ],
+            summary: { changed: 1, conflicts: 0, flagged: 1 },
+          }),
+        ),
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Recopy, not a merge')).toBeInTheDocument();
+    expect(alert).toHaveTextContent(
+      'Version 2.0.0 is no longer in the template repository.',
+    );
+    expect(screen.queryByText(/three-way merge/)).not.toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'Files' })).getByText(
+        'Overwritten: you changed it',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('opens a pull request on a Git host and links it', async () => {
+    const plan = upgradePlan({
+      delivery: {
+        kind: 'pull-request',
+        branch: 'golden-paths/upgrade-node-http-service',
+        repository: 'https://github.com/acme/orders-api',
+      },
+      files: [upgradePlan().files[0]],
+      summary: { changed: 1, conflicts: 0, flagged: 0 },
+      releaseNotes: undefined,
+    });
+    const goldenPathsApi = api({
+      planUpgrade: jest.fn().mockResolvedValue(plan),
+      runUpgrade: jest.fn().mockResolvedValue(
+        upgradeResult(plan, {
+          url: 'https://github.com/acme/orders-api/pull/42',
+        }),
+      ),
+    });
+    await renderDialog(goldenPathsApi);
+
+    expect(await screen.findByLabelText('Delivery')).toHaveTextContent(
+      'Delivered as a pull request from the branch golden-paths/upgrade-node-http-service on https://github.com/acme/orders-api',
+    );
+    expect(
+      screen.queryByRole('region', { name: 'Release notes' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Open pull request' }),
+    );
+    expect(await screen.findByText('Pull request opened')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Open the pull request/ }),
+    ).toHaveAttribute('href', 'https://github.com/acme/orders-api/pull/42');
+    expect(screen.queryByText(/conflict markers/)).not.toBeInTheDocument();
+  });
+
+  it('shows progress while the upgrade runs, and cannot be closed or run twice meanwhile', async () => {
+    let finish: (result: UpgradeResult) => void = () => {};
+    const goldenPathsApi = api({
+      runUpgrade: jest.fn(
+        () =>
+          new Promise<UpgradeResult>(resolve => {
+            finish = resolve;
+          }),
+      ),
+    });
+    const { onClose } = await renderDialog(goldenPathsApi);
+    const run = await screen.findByRole('button', {
+      name: 'Create upgrade branch',
+    });
+    await userEvent.click(run);
+
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Creating the upgrade branch…',
+    );
+    expect(run).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).not.toHaveBeenCalled();
+    expect(goldenPathsApi.runUpgrade).toHaveBeenCalledTimes(1);
+
+    finish(upgradeResult());
+    expect(await screen.findByText('Upgrade branch created')).toBeVisible();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('shows why no plan can be made, with the backend’s words, and tries again', async () => {
+    const planUpgrade = jest
+      .fn()
+      .mockRejectedValueOnce(
+        await backendError(
+          404,
+          'Not Found',
+          'orders-api has no scaffold record (.golden-paths/scaffold.yaml)',
+        ),
+      )
+      .mockResolvedValueOnce(upgradePlan());
+    const goldenPathsApi = api({ planUpgrade });
+    await renderDialog(goldenPathsApi);
+
+    expect(
+      await screen.findByText(
+        'Error: No upgrade can be planned for this component',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'orders-api has no scaffold record (.golden-paths/scaffold.yaml)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Create upgrade branch' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(
+      await screen.findByRole('table', { name: 'Files' }),
+    ).toBeInTheDocument();
+    expect(planUpgrade).toHaveBeenCalledTimes(2);
+    expect(goldenPathsApi.runUpgrade).not.toHaveBeenCalled();
+  });
+
+  it('says when the component is already up to date', async () => {
+    await renderDialog(
+      api({
+        planUpgrade: jest
+          .fn()
+          .mockRejectedValue(
+            await backendError(409, 'Conflict', 'orders-api is on 2.1.0'),
+          ),
+      }),
+    );
+    expect(
+      await screen.findByText('Error: Nothing to upgrade'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('orders-api is on 2.1.0')).toBeInTheDocument();
+  });
+
+  it('shows a failed run in the dialog, keeps the plan, and runs again', async () => {
+    const runUpgrade = jest
+      .fn()
+      .mockRejectedValueOnce(
+        await backendError(
+          500,
+          'Internal Server Error',
+          'git update-ref failed: cannot lock ref',
+        ),
+      )
+      .mockResolvedValueOnce(upgradeResult());
+    await renderDialog(api({ runUpgrade }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create upgrade branch' }),
+    );
+
+    expect(
+      await screen.findByText('Error: The upgrade could not be run'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('git update-ref failed: cannot lock ref'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Files' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Upgrade branch created')).toBeVisible();
+    expect(runUpgrade).toHaveBeenCalledTimes(2);
+  });
+
+  it('says when there is nothing to change', async () => {
+    await renderDialog(
+      api({
+        planUpgrade: jest.fn().mockResolvedValue(
+          upgradePlan({
+            files: [],
+            summary: { changed: 0, conflicts: 0, flagged: 0 },
+          }),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByText(/Nothing to change: version 2.1.0 only changes/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Files' })).toBeNull();
+  });
+});
+
+describe('UpgradeButton', () => {
+  it('plans only once opened, and plans afresh on each opening', async () => {
+    const goldenPathsApi = api();
+    await renderInTestApp(
+      <TestApiProvider apis={[[goldenPathsApiRef, goldenPathsApi]]}>
+        <UpgradeButton entityRef={ORDERS_API} title="orders-api" />
+      </TestApiProvider>,
+    );
+    expect(goldenPathsApi.planUpgrade).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Upgrade' }));
+    expect(
+      await screen.findByRole('table', { name: 'Files' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(goldenPathsApi.runUpgrade).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Upgrade' }));
+    await screen.findByRole('table', { name: 'Files' });
+    expect(goldenPathsApi.planUpgrade).toHaveBeenCalledTimes(2);
+  });
+});

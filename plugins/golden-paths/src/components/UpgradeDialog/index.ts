@@ -1,0 +1,2 @@
+export { UpgradeDialog } from './UpgradeDialog';
+export { UpgradeButton } from './UpgradeButton';
