@@ -252,10 +252,7 @@ async function startPortal({
   log,
 }) {
   await assertPortsFree([appPort, backendPort]);
-  const { configFile, goldenPathsFile } = writeE2eConfig(
-    appPort,
-    backendPort,
-  );
+  const { configFile, goldenPathsFile } = writeE2eConfig(appPort, backendPort);
   const args = [
     'start',
     '--',

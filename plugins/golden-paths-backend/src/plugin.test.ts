@@ -323,20 +323,28 @@ describe('golden-paths backend with the real catalog', () => {
     expect(
       (await call('/refresh', { user: carol, method: 'POST' })).status,
     ).toBe(403);
-    const upgrade = await call<any>('/entities/component/default/orders/upgrade', {
-      user: carol,
-      method: 'POST',
-    });
+    const upgrade = await call<any>(
+      '/entities/component/default/orders/upgrade',
+      {
+        user: carol,
+        method: 'POST',
+      },
+    );
     expect(upgrade.status).toBe(403);
     expect(upgrade.body.error.message).toMatch(/golden-paths\.upgrade\.create/);
   });
 
   it('does not plan an upgrade of a component the caller may not read', async () => {
-    const hidden = await call<any>('/entities/component/default/orders/upgrade', {
-      user: bob,
-    });
+    const hidden = await call<any>(
+      '/entities/component/default/orders/upgrade',
+      {
+        user: bob,
+      },
+    );
     expect(hidden.status).toBe(404);
-    expect(hidden.body.error.message).toBe('component:default/orders not found');
+    expect(hidden.body.error.message).toBe(
+      'component:default/orders not found',
+    );
   });
 
   it('answers 401 on every route without credentials', async () => {

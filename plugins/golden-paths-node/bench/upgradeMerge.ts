@@ -19,6 +19,8 @@ import {
   fixtureExclude,
   fixtureLabels,
   renderTemplate,
+} from '../src/upgrade/__fixtures__/fixtureTemplate';
+import {
   repositoryFiles,
   upgradeFixtureCases,
 } from '../src/upgrade/__fixtures__/upgradeFixtures';
@@ -53,7 +55,10 @@ async function measure(runs: number, root: string): Promise<Row[]> {
     for (const fixtureCase of upgradeFixtureCases) {
       count += 1;
       const files = repositoryFiles(fixtureCase);
-      const repository = createFixtureRepository(join(root, `repo-${count}`), files);
+      const repository = createFixtureRepository(
+        join(root, `repo-${count}`),
+        files,
+      );
       const samples: Omit<Row, 'name' | 'side'>[] = [];
       // One unmeasured run warms the file cache and the module loader.
       for (let run = 0; run <= runs; run++) {
@@ -62,7 +67,11 @@ async function measure(runs: number, root: string): Promise<Row[]> {
           template,
           repository:
             side === 'git'
-              ? { type: 'git', gitDir: repository.gitDir, commit: repository.commit }
+              ? {
+                  type: 'git',
+                  gitDir: repository.gitDir,
+                  commit: repository.commit,
+                }
               : { type: 'files', files },
           labels: fixtureLabels,
           exclude: fixtureExclude,
@@ -107,30 +116,75 @@ async function measure(runs: number, root: string): Promise<Row[]> {
   return rows;
 }
 
+// Aligned the way Prettier aligns Markdown tables, so the file passes
+// `prettier --check`; columns from `leftColumns` on are numbers.
+function markdownTable(
+  header: string[],
+  rows: string[][],
+  leftColumns: number,
+): string[] {
+  const widths = header.map((h, i) =>
+    Math.max(h.length, 3, ...rows.map(r => r[i].length)),
+  );
+  const cell = (value: string, i: number) =>
+    i < leftColumns ? value.padEnd(widths[i]) : value.padStart(widths[i]);
+  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const rule = widths.map((w, i) =>
+    i < leftColumns ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`,
+  );
+  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
+}
+
 function report(rows: Row[], runs: number): string {
   const git = execFileSync('git', ['--version']).toString().trim();
-  const lockfileLines = renderTemplate(1)
-    .find(f => f.path === 'package-lock.json')!
-    .content.toString()
-    .split('\n').length - 1;
+  const lockfileLines =
+    renderTemplate(1)
+      .find(f => f.path === 'package-lock.json')!
+      .content.toString()
+      .split('\n').length - 1;
   const lines = [
     '# Upgrade merge benchmark',
     '',
-    `Median of ${runs} runs per case (after one warm-up run), ${new Date().toISOString().slice(0, 10)}.`,
-    `${git}, Node.js ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load ${loadavg()[0].toFixed(2)}.`,
+    `Median of ${runs} runs per case (after one warm-up run), ${new Date()
+      .toISOString()
+      .slice(0, 10)}.`,
+    `${git}, Node.js ${process.version}, ${cpus().length} × ${
+      cpus()[0]?.model ?? 'CPU'
+    }, load ${loadavg()[0].toFixed(2)}.`,
     '',
-    `Every case merges the fixture template v1 → v2 (${renderTemplate(2).length} files, a ${lockfileLines.toLocaleString('en')}-line`,
+    `Every case merges the fixture template v1 → v2 (${
+      renderTemplate(2).length
+    } files, a ${lockfileLines.toLocaleString('en')}-line`,
     '`package-lock.json` among them) with a repository of v1 plus the developer edit the case names.',
-    '*plan* is `planThreeWayMerge` end to end: *write* (the three trees into the temporary',
-    'repository, one `git fast-import`), *merge* (`git merge-tree` and rename detection, in',
-    'parallel, and listing the result) and *classify* (outcomes, labelled conflicts, final tree).',
-    '*deliver* is `commitToLocalBranch` (objects copied, `commit-tree`, `update-ref`).',
+    '_plan_ is `planThreeWayMerge` end to end: _write_ (the three trees into the temporary',
+    'repository, one `git fast-import`), _merge_ (`git merge-tree` and rename detection, in',
+    'parallel, and listing the result) and _classify_ (outcomes, labelled conflicts, final tree).',
+    '_deliver_ is `commitToLocalBranch` (objects copied, `commit-tree`, `update-ref`).',
     '',
-    '| case | repository | files | conflicts | plan ms | write ms | merge ms | classify ms | deliver ms |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      r =>
-        `| ${r.name} | ${r.side} | ${r.files} | ${r.conflicts} | ${ms(r.planMs)} | ${ms(r.writeMs)} | ${ms(r.mergeMs)} | ${ms(r.classifyMs)} | ${ms(r.deliverMs)} |`,
+    ...markdownTable(
+      [
+        'case',
+        'repository',
+        'files',
+        'conflicts',
+        'plan ms',
+        'write ms',
+        'merge ms',
+        'classify ms',
+        'deliver ms',
+      ],
+      rows.map(r => [
+        r.name,
+        r.side,
+        String(r.files),
+        String(r.conflicts),
+        ms(r.planMs),
+        ms(r.writeMs),
+        ms(r.mergeMs),
+        ms(r.classifyMs),
+        ms(r.deliverMs),
+      ]),
+      2,
     ),
     '',
   ];

@@ -236,8 +236,9 @@ describe('golden-path templates on the real scaffolder', () => {
     const task = await waitFor(
       'the scaffolder task',
       async () =>
-        (await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`))
-          .body,
+        (
+          await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
+        ).body,
       body => ['completed', 'failed', 'cancelled'].includes(body?.status),
       120_000,
     );
@@ -249,7 +250,10 @@ describe('golden-path templates on the real scaffolder', () => {
       throw new Error(
         `task ${task.status}: ${JSON.stringify(
           events.body
-            ?.filter((e: any) => e.body?.status === 'failed' || e.type === 'completion')
+            ?.filter(
+              (e: any) =>
+                e.body?.status === 'failed' || e.type === 'completion',
+            )
             .map((e: any) => e.body?.message),
         )}`,
       );

@@ -13,6 +13,9 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+// The end-to-end upgrade runs the real Golden Paths backend (its plan and
+// run endpoints) beside this module, as a portal does.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import goldenPathsBackend from '@golden-paths/golden-paths-backend';
 import type {
   UpgradePlan,
@@ -73,7 +76,10 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : undefined,
+    };
   };
 
   async function waitFor<T>(
@@ -89,7 +95,9 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
         return value;
       }
       if (Date.now() > deadline) {
-        throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
+        throw new Error(
+          `Timed out waiting for ${what}: ${JSON.stringify(value)}`,
+        );
       }
       await new Promise(resolve => setTimeout(resolve, 300));
     }
@@ -104,8 +112,9 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     const task = await waitFor(
       `the ${templateRef} task`,
       async () =>
-        (await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`))
-          .body,
+        (
+          await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
+        ).body,
       body => ['completed', 'failed', 'cancelled'].includes(body?.status),
       120_000,
     );
@@ -128,7 +137,12 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     workdir = await mkdtemp(join(tmpdir(), 'golden-paths-upgrade-'));
     repositories = join(workdir, 'repositories');
     // A copy of the examples, so the test can release a new path version.
-    for (const file of ['golden-paths.yaml', 'org.yaml', 'systems.yaml', 'golden-paths-upgrade.yaml']) {
+    for (const file of [
+      'golden-paths.yaml',
+      'org.yaml',
+      'systems.yaml',
+      'golden-paths-upgrade.yaml',
+    ]) {
       await cp(join(EXAMPLES_DIR, file), join(workdir, file));
     }
     await cp(
@@ -149,7 +163,20 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
           data: {
             catalog: {
               processingInterval: { seconds: 1 },
-              rules: [{ allow: ['Component', 'System', 'Domain', 'Group', 'User', 'Template', 'GoldenPath', 'Location'] }],
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'Domain',
+                    'Group',
+                    'User',
+                    'Template',
+                    'GoldenPath',
+                    'Location',
+                  ],
+                },
+              ],
               locations: [
                 'golden-paths.yaml',
                 'org.yaml',
@@ -160,7 +187,13 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
             },
             goldenPaths: {
               scaffolder: { localPublish: { directory: repositories } },
-              evaluation: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 }, initialDelay: { hours: 1 } } },
+              evaluation: {
+                schedule: {
+                  frequency: { hours: 1 },
+                  timeout: { minutes: 1 },
+                  initialDelay: { hours: 1 },
+                },
+              },
             },
           },
         }),
@@ -188,7 +221,9 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
 
   it('scaffolds at 2.1.0, plans and runs the upgrade to 2.2.0 onto a branch with both sides’ changes', async () => {
     // 1. Scaffold at the path's current version.
-    const template = readExampleTemplates().find(t => t.name === 'node-http-service')!;
+    const template = readExampleTemplates().find(
+      t => t.name === 'node-http-service',
+    )!;
     await runTask('template:default/node-http-service', {
       ...exampleValues(template, 'orders-api'),
       apiToken: 'not-a-real-secret-but-never-stored',
@@ -204,7 +239,10 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     const telemetryLine = '// orders-api: sample 10 % of traces in production';
     await writeFile(
       join(repository, 'src/instrumentation.ts'),
-      `${await readFile(join(repository, 'src/instrumentation.ts'), 'utf8')}${telemetryLine}\n`,
+      `${await readFile(
+        join(repository, 'src/instrumentation.ts'),
+        'utf8',
+      )}${telemetryLine}\n`,
     );
     const readme = await readFile(join(repository, 'README.md'), 'utf8');
     await writeFile(
@@ -214,7 +252,10 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
         '- **Supply chain.** Our CI (owned by the orders team) builds the image',
       ),
     );
-    await writeFile(join(repository, 'src/orders.ts'), 'export const orders = [];\n');
+    await writeFile(
+      join(repository, 'src/orders.ts'),
+      'export const orders = [];\n',
+    );
     git(repository, 'add', '-A');
     git(repository, 'commit', '-qm', 'Orders: sampling, README, orders module');
     const head = git(repository, 'rev-parse', 'HEAD').trim();
@@ -223,14 +264,28 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     // 3. The platform team releases 2.2.0 of the path.
     const pathsFile = join(workdir, 'golden-paths.yaml');
     const paths = await readFile(pathsFile, 'utf8');
-    await writeFile(pathsFile, paths.replace('version: 2.1.0', 'version: 2.2.0'));
+    await writeFile(
+      pathsFile,
+      paths.replace('version: 2.1.0', 'version: 2.2.0'),
+    );
     await waitFor(
       'the path at 2.2.0 and the new component in the catalog',
       async () => [
-        (await request('GET', '/api/catalog/entities/by-name/goldenpath/default/node-http-service')).body?.spec?.version,
-        (await request('GET', '/api/catalog/entities/by-name/component/default/orders-api')).status,
+        (
+          await request(
+            'GET',
+            '/api/catalog/entities/by-name/goldenpath/default/node-http-service',
+          )
+        ).body?.spec?.version,
+        (
+          await request(
+            'GET',
+            '/api/catalog/entities/by-name/component/default/orders-api',
+          )
+        ).status,
       ],
-      ([version, componentStatus]) => version === '2.2.0' && componentStatus === 200,
+      ([version, componentStatus]) =>
+        version === '2.2.0' && componentStatus === 200,
     );
 
     // 4. The plan, dry: nothing written.
@@ -244,15 +299,23 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
       fromVersion: '2.1.0',
       toVersion: '2.2.0',
       mode: 'merge',
-      delivery: { kind: 'local-branch', branch: 'golden-paths/upgrade-node-http-service' },
+      delivery: {
+        kind: 'local-branch',
+        branch: 'golden-paths/upgrade-node-http-service',
+      },
     });
     const outcome = (path: string) => plan.files.find(f => f.path === path);
     expect(outcome('src/telemetry.ts')).toMatchObject({
       outcome: 'renamed',
       previousPath: 'src/instrumentation.ts',
     });
-    expect(outcome('README.md')).toMatchObject({ outcome: 'conflict', flagged: true });
-    expect(outcome('tsconfig.build.json')).toMatchObject({ outcome: 'deleted' });
+    expect(outcome('README.md')).toMatchObject({
+      outcome: 'conflict',
+      flagged: true,
+    });
+    expect(outcome('tsconfig.build.json')).toMatchObject({
+      outcome: 'deleted',
+    });
     expect(outcome('package.json')?.outcome).toBe('taken');
     expect(outcome('src/orders.ts')).toBeUndefined();
     expect(plan.releaseNotes).toBeTruthy();
@@ -262,7 +325,9 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     const output = await runTask('template:default/golden-paths-upgrade', {
       component: 'component:default/orders-api',
     });
-    expect(output?.text?.[0]?.content).toContain('golden-paths/upgrade-node-http-service');
+    expect(output?.text?.[0]?.content).toContain(
+      'golden-paths/upgrade-node-http-service',
+    );
 
     // 6. The branch: both sides' changes, markers where both touched a line.
     const branch = 'golden-paths/upgrade-node-http-service';
@@ -277,8 +342,12 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     expect(mergedReadme).toContain('<<<<<<< your repository');
     expect(mergedReadme).toContain('>>>>>>> node-http-service 2.2.0');
     expect(mergedReadme).toContain('owned by the orders team');
-    expect(parseScaffoldRecord(show(SCAFFOLD_RECORD_PATH)).path.version).toBe('2.2.0');
-    expect(show('catalog-info.yaml')).toContain('golden-paths.dev/path-version: 2.2.0');
+    expect(parseScaffoldRecord(show(SCAFFOLD_RECORD_PATH)).path.version).toBe(
+      '2.2.0',
+    );
+    expect(show('catalog-info.yaml')).toContain(
+      'golden-paths.dev/path-version: 2.2.0',
+    );
 
     // The developer's checkout is as it was.
     expect(git(repository, 'rev-parse', 'HEAD').trim()).toBe(head);
@@ -291,7 +360,9 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
       '/api/golden-paths/entities/component/default/orders-api/upgrade',
     );
     expect(again.status).toBe(200);
-    expect(git(repository, 'rev-parse', branch).trim()).toBe(again.body.delivery.commit);
+    expect(git(repository, 'rev-parse', branch).trim()).toBe(
+      again.body.delivery.commit,
+    );
     expect(git(repository, 'rev-parse', `${branch}^`).trim()).toBe(head);
   }, 300_000);
 
@@ -302,7 +373,10 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     );
     expect(plans.status).toBe(200);
     expect(plans.body).toMatchObject({
-      path: { entityRef: 'goldenpath:default/node-http-service', version: '2.2.0' },
+      path: {
+        entityRef: 'goldenpath:default/node-http-service',
+        version: '2.2.0',
+      },
       followers: [
         {
           entityRef: 'component:default/orders-api',
@@ -347,8 +421,14 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     expect(plan.recopyReason).toMatch(/can no longer be rendered.*2\.1\.0/);
     const outcome = (path: string) => plan.files.find(f => f.path === path);
     // Changed by the developer: overwritten and flagged; untouched: recopied.
-    expect(outcome('README.md')).toMatchObject({ outcome: 'overwritten', flagged: true });
-    expect(outcome('package.json')).toMatchObject({ outcome: 'recopied', flagged: false });
+    expect(outcome('README.md')).toMatchObject({
+      outcome: 'overwritten',
+      flagged: true,
+    });
+    expect(outcome('package.json')).toMatchObject({
+      outcome: 'recopied',
+      flagged: false,
+    });
     expect(outcome('src/orders.ts')).toBeUndefined();
   });
 });

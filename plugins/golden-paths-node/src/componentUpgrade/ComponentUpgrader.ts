@@ -102,7 +102,9 @@ function templateFileUrl(template: Entity): string {
   const location = template.metadata.annotations?.[ANNOTATION_LOCATION];
   if (!location) {
     throw new NotFoundError(
-      `${stringifyEntityRef(template)} has no ${ANNOTATION_LOCATION}, so its revisions cannot be found`,
+      `${stringifyEntityRef(
+        template,
+      )} has no ${ANNOTATION_LOCATION}, so its revisions cannot be found`,
     );
   }
   const { type, target } = parseLocationRef(location);
@@ -113,7 +115,9 @@ function templateFileUrl(template: Entity): string {
     return target;
   }
   throw new NotFoundError(
-    `${stringifyEntityRef(template)} was registered from a ${type} location; its revisions cannot be read`,
+    `${stringifyEntityRef(
+      template,
+    )} was registered from a ${type} location; its revisions cannot be read`,
   );
 }
 
@@ -208,7 +212,9 @@ export class ComponentUpgrader {
         cursor
           ? { cursor, limit: 500 }
           : {
-              filter: { [`relations.${RELATION_FOLLOWS_GOLDEN_PATH}`]: pathRef },
+              filter: {
+                [`relations.${RELATION_FOLLOWS_GOLDEN_PATH}`]: pathRef,
+              },
               fields: [
                 'kind',
                 'metadata.namespace',
@@ -292,7 +298,10 @@ export class ComponentUpgrader {
       urlReader: this.#options.urlReader,
       localDirectories: this.#options.localDirectories,
     });
-    const recordText = await readRepositoryFile(repository, SCAFFOLD_RECORD_PATH);
+    const recordText = await readRepositoryFile(
+      repository,
+      SCAFFOLD_RECORD_PATH,
+    );
     if (!recordText) {
       throw new NotFoundError(
         `${entityRef}'s repository has no ${SCAFFOLD_RECORD_PATH}: it was not made by a golden-path template that records how, so it cannot be upgraded automatically`,
@@ -416,7 +425,8 @@ export class ComponentUpgrader {
             : {
                 ...file,
                 outcome: 'recopied' as const,
-                detail: 'Recopied from the new version; you had not changed it.',
+                detail:
+                  'Recopied from the new version; you had not changed it.',
               };
         });
 
@@ -450,7 +460,10 @@ export class ComponentUpgrader {
       template: {
         ...record.template,
         source: templateUrl,
-        revision: { location: target.location, contentHash: target.contentHash },
+        revision: {
+          location: target.location,
+          contentHash: target.contentHash,
+        },
       },
       path: targetPath,
       values: targetValues,

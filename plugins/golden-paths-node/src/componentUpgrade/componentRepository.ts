@@ -23,7 +23,12 @@ export type ComponentRepository =
       commit: string;
       side: RepositorySide;
     }
-  | { kind: 'remote'; url: string; files: RenderedFile[]; side: RepositorySide };
+  | {
+      kind: 'remote';
+      url: string;
+      files: RenderedFile[];
+      side: RepositorySide;
+    };
 
 function isInside(directory: string, parent: string): boolean {
   const path = relative(parent, directory);
@@ -65,12 +70,19 @@ export async function openComponentRepository(
   }
   const tree = await options.urlReader.readTree(location);
   const files = await Promise.all(
-    (await tree.files()).map(async file => ({
+    (
+      await tree.files()
+    ).map(async file => ({
       path: file.path,
       content: await file.content(),
     })),
   );
-  return { kind: 'remote', url: location, files, side: { type: 'files', files } };
+  return {
+    kind: 'remote',
+    url: location,
+    files,
+    side: { type: 'files', files },
+  };
 }
 
 /** One file of the repository as it is, or undefined. */

@@ -40,7 +40,9 @@ export function describeUpgrade(plan: UpgradePlan): string {
     '| file | outcome |',
     '| --- | --- |',
     ...rows,
-    ...(plan.releaseNotes ? ['', '## Release notes', '', plan.releaseNotes.trim()] : []),
+    ...(plan.releaseNotes
+      ? ['', '## Release notes', '', plan.releaseNotes.trim()]
+      : []),
     '',
   ].join('\n');
 }

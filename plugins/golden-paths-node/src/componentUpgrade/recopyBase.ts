@@ -33,7 +33,8 @@ export function recopyBase(
     }
     base.push({
       path: entry.path,
-      content: changed && !inTemplate.has(entry.path) ? Buffer.alloc(0) : content,
+      content:
+        changed && !inTemplate.has(entry.path) ? Buffer.alloc(0) : content,
       executable: entry.executable,
     });
   }

@@ -30,7 +30,9 @@ export interface RenderRequest {
 }
 
 interface DryRunResponse {
-  log?: Array<{ body?: { message?: string; status?: string; stepId?: string } }>;
+  log?: Array<{
+    body?: { message?: string; status?: string; stepId?: string };
+  }>;
   directoryContents?: Array<{
     path: string;
     base64Content: string;
@@ -90,18 +92,20 @@ export class TemplateRenderer {
     const text = await response.text();
     if (!response.ok) {
       throw new InputError(
-        `Rendering version ${revision.version} from ${revision.location} failed: ${describeError(
-          text,
-        )}`,
+        `Rendering version ${revision.version} from ${
+          revision.location
+        } failed: ${describeError(text)}`,
       );
     }
     const result = JSON.parse(text) as DryRunResponse;
     const failed = (result.log ?? []).find(e => e.body?.status === 'failed');
     if (failed) {
       throw new InputError(
-        `Rendering version ${revision.version} from ${revision.location} failed in step ${
-          failed.body?.stepId ?? '?'
-        }: ${failed.body?.message ?? 'no message'}`,
+        `Rendering version ${revision.version} from ${
+          revision.location
+        } failed in step ${failed.body?.stepId ?? '?'}: ${
+          failed.body?.message ?? 'no message'
+        }`,
       );
     }
     return (result.directoryContents ?? []).map(file => ({

@@ -11,7 +11,8 @@ import type { TemplateTreeReader } from './templateTree';
  *
  * @public
  */
-export const ANNOTATION_TEMPLATE_REVISIONS = 'golden-paths.dev/template-revisions';
+export const ANNOTATION_TEMPLATE_REVISIONS =
+  'golden-paths.dev/template-revisions';
 
 /**
  * Where revisions are when a template does not say.

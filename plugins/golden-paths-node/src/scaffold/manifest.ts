@@ -12,6 +12,14 @@ export interface RenderedFile {
   executable?: boolean;
 }
 
+/** Plain code-unit order, the same on every machine and locale. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
 function sha256(content: Buffer | string): string {
   return createHash('sha256').update(content).digest('hex');
 }
@@ -23,7 +31,7 @@ function sha256(content: Buffer | string): string {
  */
 export function manifestOf(files: RenderedFile[]): ScaffoldManifestEntry[] {
   return [...files]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .sort((a, b) => compareCodeUnits(a.path, b.path))
     .map(file => ({
       path: file.path,
       sha256: sha256(file.content),
@@ -40,7 +48,9 @@ export function manifestOf(files: RenderedFile[]): ScaffoldManifestEntry[] {
 export function contentHashOf(files: RenderedFile[]): string {
   const hash = createHash('sha256');
   for (const entry of manifestOf(files)) {
-    hash.update(`${entry.executable ? '755' : '644'} ${entry.sha256} ${entry.path}\n`);
+    hash.update(
+      `${entry.executable ? '755' : '644'} ${entry.sha256} ${entry.path}\n`,
+    );
   }
   return `sha256:${hash.digest('hex')}`;
 }

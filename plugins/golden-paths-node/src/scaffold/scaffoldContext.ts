@@ -46,6 +46,9 @@ export function scaffoldHelpers(context: ScaffoldContext): ScaffoldHelpers {
     date: context.scaffoldedAt.slice(0, 10),
     year: Number(context.scaffoldedAt.slice(0, 4)),
     id: digest.slice(0, 8),
-    uuid: `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-${variant}${digest.slice(17, 20)}-${digest.slice(20, 32)}`,
+    uuid: `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(
+      13,
+      16,
+    )}-${variant}${digest.slice(17, 20)}-${digest.slice(20, 32)}`,
   };
 }

@@ -22,13 +22,18 @@ const record: ScaffoldRecord = {
     guarantees: ['owner', 'ci'],
   },
   values: { name: 'orders', replicas: 2, nested: { a: [1, 'b'] } },
-  context: { seed: '0123456789abcdef', scaffoldedAt: '2026-11-26T10:00:00.000Z' },
+  context: {
+    seed: '0123456789abcdef',
+    scaffoldedAt: '2026-11-26T10:00:00.000Z',
+  },
   files: [{ path: 'README.md', sha256: 'b'.repeat(64) }],
 };
 
 describe('scaffold record YAML', () => {
   it('reads back what it writes', () => {
-    expect(parseScaffoldRecord(stringifyScaffoldRecord(record))).toEqual(record);
+    expect(parseScaffoldRecord(stringifyScaffoldRecord(record))).toEqual(
+      record,
+    );
   });
 
   it('names the file, line, column and field of a bad value', () => {
@@ -36,8 +41,7 @@ describe('scaffold record YAML', () => {
       'version: 2.1.0',
       'version: ""',
     );
-    const line =
-      text.split('\n').findIndex(l => l.includes('version: ""')) + 1;
+    const line = text.split('\n').findIndex(l => l.includes('version: ""')) + 1;
     expect(() => parseScaffoldRecord(text)).toThrow(
       new RegExp(
         `^\\.golden-paths/scaffold\\.yaml line ${line}, column 12: path\\.version: `,
@@ -54,7 +58,10 @@ describe('scaffold record YAML', () => {
   it('refuses a record of an unknown schema version', () => {
     expect(() =>
       parseScaffoldRecord(
-        stringifyScaffoldRecord(record).replace('schemaVersion: 1', 'schemaVersion: 2'),
+        stringifyScaffoldRecord(record).replace(
+          'schemaVersion: 1',
+          'schemaVersion: 2',
+        ),
       ),
     ).toThrow(/line 4, column 16: schemaVersion: /);
   });

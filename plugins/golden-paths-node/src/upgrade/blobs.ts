@@ -57,3 +57,24 @@ export async function writeBlobs(
   await Promise.all(contents.map((c, i) => writeFile(paths[i], c)));
   return hashFiles(gitDir, paths);
 }
+
+/** A file of a tree, or undefined when the tree has no file there. */
+export async function readTreeFile(
+  gitDir: string,
+  treeId: string,
+  path: string,
+): Promise<Buffer | undefined> {
+  const { stdout } = await runGit({
+    gitDir,
+    // A path is a file name, never a pattern.
+    env: { GIT_LITERAL_PATHSPECS: '1' },
+    args: ['ls-tree', '-z', '--full-tree', treeId, '--', path],
+  });
+  const record = stdout.toString('utf8').split('\0')[0];
+  const tab = record.indexOf('\t');
+  const [, type, oid] = record.slice(0, tab).split(' ');
+  if (tab < 0 || type !== 'blob' || record.slice(tab + 1) !== path) {
+    return undefined;
+  }
+  return (await runGit({ gitDir, args: ['cat-file', 'blob', oid] })).stdout;
+}

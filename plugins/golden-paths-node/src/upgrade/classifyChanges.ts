@@ -129,7 +129,7 @@ export function classifyChanges(input: ClassificationInput): Classification {
     if (!repositoryPath || !repositoryEntry) {
       // Whatever git brought back at the template's path goes, unless the
       // developer has a file of their own there.
-      
+      fixes.set(templatePath, repository.get(templatePath) ?? null);
       explained.add(templatePath);
       list(
         path,
@@ -241,6 +241,10 @@ export function classifyChanges(input: ClassificationInput): Classification {
     list(path, outcome, true, fileDetails.unexplained(conflict?.messages[0]));
   }
 
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Code-unit order, as git sorts paths; not the locale's.
+  files.sort((a, b) => {
+    if (a.path === b.path) return 0;
+    return a.path < b.path ? -1 : 1;
+  });
   return { files, fixes, relabel };
 }

@@ -38,7 +38,9 @@ async function assertBranchNotCheckedOut(gitDir: string, ref: string) {
   });
   if (worktrees.split('\n').includes(`branch ${ref}`)) {
     throw new ConflictError(
-      `The branch ${ref.slice('refs/heads/'.length)} is checked out; an upgrade never moves a checked-out branch.`,
+      `The branch ${ref.slice(
+        'refs/heads/'.length,
+      )} is checked out; an upgrade never moves a checked-out branch.`,
     );
   }
 }

@@ -87,7 +87,9 @@ export function runGit(options: GitRunOptions): Promise<GitRunResult> {
       if (signal || !ok(result.code)) {
         reject(
           new GitCommandError(
-            `git ${options.args[0]} failed (${signal ?? `exit ${result.code}`}): ${result.stderr.trim()}`,
+            `git ${options.args[0]} failed (${
+              signal ?? `exit ${result.code}`
+            }): ${result.stderr.trim()}`,
           ),
         );
         return;

@@ -13,7 +13,7 @@ export interface ConflictedPath {
   stages: ConflictStages;
   /** Git's stable conflict types, e.g. `CONFLICT (contents)`, `CONFLICT (binary)`. */
   types: Set<string>;
-  /** Git's own sentences about the path. */
+  /** Git's own sentences about the path's conflicts. */
   messages: string[];
 }
 
@@ -52,11 +52,10 @@ export function parseMergeTreeOutput(output: string): MergeTreeResult {
     const paths = tokens.slice(i + 1, i + 1 + count);
     const type = tokens[i + 1 + count];
     const message = tokens[i + 2 + count];
+    const isConflict = type.startsWith('CONFLICT');
     for (const path of paths) {
-      if (type.startsWith('CONFLICT') || conflicted.has(path)) {
-        at(path).types.add(type);
-        at(path).messages.push(message.trim());
-      }
+      if (isConflict || conflicted.has(path)) at(path).types.add(type);
+      if (isConflict) at(path).messages.push(message.trim());
     }
     i += count + 3;
   }

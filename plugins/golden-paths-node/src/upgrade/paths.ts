@@ -19,9 +19,7 @@ export function assertTreePath(path: string, side: string): void {
     (path.length === 0 && 'is empty') ||
     (path.includes('\0') && 'holds a NUL character') ||
     (path.includes('\\') && 'holds a backslash (use / between folders)') ||
-    (path
-      .split('/')
-      .some(c => c === '' || c === '.' || c === '..') &&
+    (path.split('/').some(c => c === '' || c === '.' || c === '..') &&
       'is not a plain relative path') ||
     (path.split('/').some(isDotGit) && 'names a .git folder');
   if (problem) {

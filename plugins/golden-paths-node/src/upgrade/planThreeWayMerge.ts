@@ -1,13 +1,19 @@
+import { readTreeFile } from './blobs';
 import { classifyChanges } from './classifyChanges';
 import { inspectRepository, resolveCommit } from './developerRepository';
-import { gitText, runGit } from './git';
+import { gitText } from './git';
 import { relabelConflicts } from './labelledConflicts';
 import { mergeTrees } from './mergeTree';
 import type { ObjectFormat } from './objectId';
 import { assertTreePath, assertUniquePaths, exclusionMatcher } from './paths';
 import { detectRenames } from './renames';
 import { createTempRepository, type TempRepository } from './tempRepository';
-import { listFiles, listTree, type TreeEntry, type TreeListing } from './treeEntries';
+import {
+  listFiles,
+  listTree,
+  type TreeEntry,
+  type TreeListing,
+} from './treeEntries';
 import { editTree } from './treeEditor';
 import { writeMergeCommits, type RepositoryTree } from './treeWriter';
 import type { ThreeWayMerge, ThreeWayMergeOptions, TreeFile } from './types';
@@ -37,7 +43,11 @@ async function repositorySide(
     const { listing, blobs: own } = listFiles(side.files, temp.format);
     own.forEach((content, oid) => blobs.set(oid, content));
     const kept = without(listing, excluded);
-    return { full: listing, listing: kept, tree: { listing: kept } as RepositoryTree };
+    return {
+      full: listing,
+      listing: kept,
+      tree: { listing: kept } as RepositoryTree,
+    };
   }
   const commit = await resolveCommit(side.gitDir, side.commit);
   const treeId = await gitText({
@@ -52,21 +62,6 @@ async function repositorySide(
     listing: without(full, excluded),
     tree: { treeId, remove } as RepositoryTree,
   };
-}
-
-async function readMergedFile(
-  gitDir: string,
-  treeId: string,
-  path: string,
-): Promise<Buffer | undefined> {
-  const { stdout, code } = await runGit({
-    gitDir,
-    args: ['rev-parse', '--verify', '--quiet', `${treeId}:${path}`],
-    okCodes: c => c === 0 || c === 1 || c === 128,
-  });
-  if (code !== 0) return undefined;
-  const oid = stdout.toString('utf8').trim();
-  return (await runGit({ gitDir, args: ['cat-file', 'blob', oid] })).stdout;
 }
 
 /**
@@ -163,14 +158,16 @@ export async function planThreeWayMerge(
       ).length,
       treeId,
       gitDir: temp.gitDir,
-      ...('commit' in repository ? { repositoryCommit: repository.commit } : {}),
+      ...('commit' in repository
+        ? { repositoryCommit: repository.commit }
+        : {}),
       timings: {
         writeMs: written - started,
         mergeMs: merged - written,
         classifyMs: finished - merged,
         totalMs: finished - started,
       },
-      readFile: path => readMergedFile(temp.gitDir, treeId, path),
+      readFile: path => readTreeFile(temp.gitDir, treeId, path),
       dispose: temp.dispose,
     };
   } catch (error) {

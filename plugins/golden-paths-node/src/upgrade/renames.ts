@@ -12,7 +12,16 @@ export async function detectRenames(
   const { stdout } = await runGit({
     gitDir,
     // The same similarity threshold (50%) and limit merge-ort uses.
-    args: ['diff-tree', '-r', '-z', '-M', '-l7000', '--diff-filter=R', from, to],
+    args: [
+      'diff-tree',
+      '-r',
+      '-z',
+      '-M',
+      '-l7000',
+      '--diff-filter=R',
+      from,
+      to,
+    ],
   });
   const tokens = stdout.toString('utf8').split('\0');
   const renames = new Map<string, string>();

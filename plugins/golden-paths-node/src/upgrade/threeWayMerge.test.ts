@@ -7,10 +7,12 @@ import {
   type FixtureRepository,
 } from './__fixtures__/fixtureRepository';
 import {
-  expectedPlan,
   fixtureExclude,
   fixtureLabels,
   renderTemplate,
+} from './__fixtures__/fixtureTemplate';
+import {
+  expectedPlan,
   repositoryFiles,
   upgradeFixtureCases,
   type UpgradeFixtureCase,
@@ -128,23 +130,34 @@ describe.each(['git', 'files'] as const)(
             branch: BRANCH,
             message: 'Upgrade to fixture-service 2.0.0',
             extraFiles: [
-              { path: '.golden-paths/scaffold.yaml', content: newScaffoldRecord },
+              {
+                path: '.golden-paths/scaffold.yaml',
+                content: newScaffoldRecord,
+              },
             ],
           });
           const expectDelivered = (commit: string, record?: Buffer) => {
             expect(
-              fixtureGit(repository.dir, ['rev-parse', `refs/heads/${BRANCH}`]).trim(),
+              fixtureGit(repository.dir, [
+                'rev-parse',
+                `refs/heads/${BRANCH}`,
+              ]).trim(),
             ).toBe(commit);
             expect(
-              fixtureGit(repository.dir, ['rev-list', '--parents', '-n1', commit])
+              fixtureGit(repository.dir, [
+                'rev-list',
+                '--parents',
+                '-n1',
+                commit,
+              ])
                 .trim()
                 .split(' '),
             ).toEqual([commit, repository.commit]);
             const committed = readStoredTree(repository.gitDir, commit);
             expectMergeProperties(subject, committed);
-            expect(committed.get('.golden-paths/scaffold.yaml')?.content).toEqual(
-              record,
-            );
+            expect(
+              committed.get('.golden-paths/scaffold.yaml')?.content,
+            ).toEqual(record);
             expect(snapshotWorkState(repository.dir)).toEqual(workState);
             expect(
               fixtureGit(repository.dir, ['symbolic-ref', 'HEAD']).trim(),
@@ -164,7 +177,11 @@ describe.each(['git', 'files'] as const)(
           // Without extra files, the repository's own record stays.
           expectDelivered(second.commit, ownRecord);
           expect(
-            fixtureGit(repository.dir, ['for-each-ref', '--format=%(refname)', 'refs/heads/']),
+            fixtureGit(repository.dir, [
+              'for-each-ref',
+              '--format=%(refname)',
+              'refs/heads/',
+            ]),
           ).toBe(`refs/heads/${BRANCH}\nrefs/heads/main\n`);
         } finally {
           await merge.dispose();
@@ -174,7 +191,12 @@ describe.each(['git', 'files'] as const)(
           fixtureGit(repository.dir, ['fsck', '--strict', '--no-progress']),
         ).not.toThrow();
         expect(
-          fixtureGit(repository.dir, ['fsck', '--strict', '--no-progress', '--no-dangling']),
+          fixtureGit(repository.dir, [
+            'fsck',
+            '--strict',
+            '--no-progress',
+            '--no-dangling',
+          ]),
         ).toBe('');
       },
     );
@@ -211,20 +233,32 @@ describe('conflict markers', () => {
         files.set(file.path, {
           ...file,
           content: Buffer.from(
-            file.content.toString().replace('echo setup step 2\r\n', 'echo mine\r\n'),
+            file.content
+              .toString()
+              .replace('echo setup step 2\r\n', 'echo mine\r\n'),
           ),
         });
       },
       plan: {},
     };
-    const merge = await plan({ type: 'files', files: repositoryFiles(fixtureCase) });
+    const merge = await plan({
+      type: 'files',
+      files: repositoryFiles(fixtureCase),
+    });
     try {
-      expect(merge.files.find(f => f.path === 'windows/setup.bat')?.outcome).toBe(
-        'conflict',
-      );
+      expect(
+        merge.files.find(f => f.path === 'windows/setup.bat')?.outcome,
+      ).toBe('conflict');
       const merged = (await merge.readFile('windows/setup.bat'))!.toString();
-      expect(merged).toContain('<<<<<<< your repository\r\necho mine\r\n=======\r\n');
-      expect(merged.split('\n').slice(0, -1).every(l => l.endsWith('\r'))).toBe(true);
+      expect(merged).toContain(
+        '<<<<<<< your repository\r\necho mine\r\n=======\r\n',
+      );
+      expect(
+        merged
+          .split('\n')
+          .slice(0, -1)
+          .every(l => l.endsWith('\r')),
+      ).toBe(true);
     } finally {
       await merge.dispose();
     }
@@ -235,7 +269,14 @@ describe('planThreeWayMerge', () => {
   const untouched = upgradeFixtureCases[0];
 
   it('refuses paths git cannot store', async () => {
-    for (const path of ['../escape', '/abs', 'a//b', '.git/config', 'a/.GIT/x', 'a\\b']) {
+    for (const path of [
+      '../escape',
+      '/abs',
+      'a//b',
+      '.git/config',
+      'a/.GIT/x',
+      'a\\b',
+    ]) {
       await expect(
         planThreeWayMerge({
           base: [],
@@ -244,6 +285,31 @@ describe('planThreeWayMerge', () => {
           labels: fixtureLabels,
         }),
       ).rejects.toMatchObject({ name: 'InputError' });
+    }
+  });
+
+  it('keeps paths with spaces, quotes, tabs and non-ASCII letters', async () => {
+    const odd = 'docs/a "quoted"\tname, été.md';
+    const merge = await planThreeWayMerge({
+      base: [{ path: odd, content: Buffer.from('one\ntwo\nthree\nfour\n') }],
+      template: [{ path: odd, content: Buffer.from('one\ntwo\nthree\n4\n') }],
+      repository: {
+        type: 'files',
+        files: [{ path: odd, content: Buffer.from('1\ntwo\nthree\nfour\n') }],
+      },
+      labels: fixtureLabels,
+    });
+    try {
+      expect(merge.files.map(f => [f.path, f.outcome])).toEqual([
+        [odd, 'merged'],
+      ]);
+      expect(await merge.readFile('docs')).toBeUndefined();
+      expect(await merge.readFile('docs/a')).toBeUndefined();
+      expect((await merge.readFile(odd))?.toString()).toBe(
+        '1\ntwo\nthree\n4\n',
+      );
+    } finally {
+      await merge.dispose();
     }
   });
 
@@ -273,21 +339,29 @@ describe('planThreeWayMerge', () => {
 
   it('accepts a branch name as the commit and removes its temporary repository', async () => {
     const repository = fixtureRepository(untouched);
-    const merge = await plan({ type: 'git', gitDir: repository.gitDir, commit: 'main' });
+    const merge = await plan({
+      type: 'git',
+      gitDir: repository.gitDir,
+      commit: 'main',
+    });
     expect(merge.repositoryCommit).toBe(repository.commit);
     expect(merge.timings.totalMs).toBeGreaterThan(0);
     await merge.dispose();
     expect(() => readStoredTree(merge.gitDir, merge.treeId)).toThrow();
   });
 
-  it('ignores GIT_DIR and GIT_INDEX_FILE set by the calling process', async () => {
+  it('ignores git variables set by the calling process', async () => {
     const repository = fixtureRepository(untouched);
     const before = snapshotDirectory(repository.dir);
     const saved = { ...process.env };
     process.env.GIT_DIR = repository.gitDir;
     process.env.GIT_INDEX_FILE = join(repository.gitDir, 'index');
+    process.env.GIT_OBJECT_DIRECTORY = join(repository.gitDir, 'objects');
     try {
-      const merge = await plan({ type: 'files', files: repositoryFiles(untouched) });
+      const merge = await plan({
+        type: 'files',
+        files: repositoryFiles(untouched),
+      });
       await merge.dispose();
     } finally {
       process.env = saved;
@@ -336,7 +410,10 @@ describe('commitToLocalBranch', () => {
   });
 
   it('needs a parent for a merge planned from files', async () => {
-    const fromFiles = await plan({ type: 'files', files: repositoryFiles(untouched) });
+    const fromFiles = await plan({
+      type: 'files',
+      files: repositoryFiles(untouched),
+    });
     try {
       await expect(
         commitToLocalBranch({
@@ -351,6 +428,44 @@ describe('commitToLocalBranch', () => {
     }
   });
 
+  it('works in a SHA-256 repository', async () => {
+    const fixtureCase = upgradeFixtureCases.find(c => c.name === 'same line')!;
+    const sha256 = createFixtureRepository(
+      join(root, 'sha256'),
+      repositoryFiles(fixtureCase),
+      { objectFormat: 'sha256' },
+    );
+    const planned = await plan({
+      type: 'git',
+      gitDir: sha256.gitDir,
+      commit: sha256.commit,
+    });
+    try {
+      expect(planned.treeId).toMatch(/^[0-9a-f]{64}$/);
+      expect(planned.conflicts).toBe(1);
+      const { commit } = await commitToLocalBranch({
+        merge: planned,
+        gitDir: sha256.gitDir,
+        branch: BRANCH,
+        message: 'Upgrade',
+      });
+      expectMergeProperties(
+        subjectOf(fixtureCase),
+        readStoredTree(sha256.gitDir, commit),
+      );
+    } finally {
+      await planned.dispose();
+    }
+    expect(
+      fixtureGit(sha256.dir, [
+        'fsck',
+        '--strict',
+        '--no-progress',
+        '--no-dangling',
+      ]),
+    ).toBe('');
+  });
+
   it('commits with the given author and the message', async () => {
     const { commit } = await commitToLocalBranch({
       merge,
@@ -360,7 +475,14 @@ describe('commitToLocalBranch', () => {
       author: { name: 'Ada', email: 'ada@example.com' },
     });
     expect(
-      fixtureGit(repository.dir, ['log', '-1', '--format=%an <%ae>%n%B', commit]).trim(),
-    ).toBe('Ada <ada@example.com>\nUpgrade to fixture-service 2.0.0\n\nMerged by Golden Paths.');
+      fixtureGit(repository.dir, [
+        'log',
+        '-1',
+        '--format=%an <%ae>%n%B',
+        commit,
+      ]).trim(),
+    ).toBe(
+      'Ada <ada@example.com>\nUpgrade to fixture-service 2.0.0\n\nMerged by Golden Paths.',
+    );
   });
 });

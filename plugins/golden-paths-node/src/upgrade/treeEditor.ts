@@ -21,7 +21,11 @@ export async function editTree(options: {
     GIT_INDEX_FILE: join(options.scratchRoot, `index-${randomUUID()}`),
   };
   try {
-    await runGit({ gitDir: options.gitDir, env, args: ['read-tree', options.treeId] });
+    await runGit({
+      gitDir: options.gitDir,
+      env,
+      args: ['read-tree', options.treeId],
+    });
     const records = [...options.edits].map(([path, entry]) =>
       entry
         ? `${entry.mode} ${entry.oid}\t${path}\0`

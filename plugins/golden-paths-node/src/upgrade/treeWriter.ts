@@ -64,7 +64,10 @@ export async function writeMergeCommits(options: {
       Buffer.from(`commit refs/heads/${ref}\n${COMMITTER}data 0\n${body}\n`),
     );
   commit('base', fileLines(options.base, marks));
-  commit('template', `from refs/heads/base\n${fileLines(options.template, marks)}`);
+  commit(
+    'template',
+    `from refs/heads/base\n${fileLines(options.template, marks)}`,
+  );
   const repository = options.repository;
   commit(
     'repository',
@@ -85,7 +88,12 @@ export async function writeMergeCommits(options: {
   const [base, template, repositoryCommit] = (
     await gitText({
       gitDir: options.gitDir,
-      args: ['rev-parse', 'refs/heads/base', 'refs/heads/template', 'refs/heads/repository'],
+      args: [
+        'rev-parse',
+        'refs/heads/base',
+        'refs/heads/template',
+        'refs/heads/repository',
+      ],
     })
   ).split('\n');
   return { base, template, repository: repositoryCommit };

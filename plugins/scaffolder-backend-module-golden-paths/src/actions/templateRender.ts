@@ -59,7 +59,9 @@ async function writeFiles(workspace: string, files: RenderedFile[]) {
  *
  * @public
  */
-export function createTemplateRenderAction(options: TemplateRenderActionOptions) {
+export function createTemplateRenderAction(
+  options: TemplateRenderActionOptions,
+) {
   const reader = new TemplateTreeReader(options);
   const renderer = new TemplateRenderer(options);
   return createTemplateAction({

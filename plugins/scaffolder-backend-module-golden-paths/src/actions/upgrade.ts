@@ -46,9 +46,7 @@ export function createUpgradeAction(options: { upgrader: ComponentUpgrader }) {
               'Entity reference of the component to upgrade, e.g. component:default/orders-api',
           }),
         planOnly: z =>
-          z
-            .boolean({ description: 'Only plan: write nothing' })
-            .optional(),
+          z.boolean({ description: 'Only plan: write nothing' }).optional(),
       },
       output: {
         fromVersion: z => z.string(),
@@ -78,7 +76,10 @@ export function createUpgradeAction(options: { upgrader: ComponentUpgrader }) {
       const entityRef = ctx.input.component;
       const planOnly = ctx.isDryRun || ctx.input.planOnly === true;
       const { plan, commit } = planOnly
-        ? { plan: await upgrader.plan({ entityRef, credentials }), commit: undefined }
+        ? {
+            plan: await upgrader.plan({ entityRef, credentials }),
+            commit: undefined,
+          }
         : await ctx.checkpoint({
             key: `golden-paths-upgrade-${entityRef}`,
             fn: async () => {

@@ -36,7 +36,11 @@ export function fixtureGitBuffer(
 }
 
 /** Runs git in a fixture repository and returns its output as text. */
-export function fixtureGit(cwd: string, args: string[], input?: string): string {
+export function fixtureGit(
+  cwd: string,
+  args: string[],
+  input?: string,
+): string {
   return fixtureGitBuffer(cwd, args, input).toString('utf8');
 }
 
@@ -63,16 +67,26 @@ export interface FixtureRepository {
 export function createFixtureRepository(
   dir: string,
   files: TreeFile[],
-  options: { dirty?: boolean } = {},
+  options: { dirty?: boolean; objectFormat?: 'sha1' | 'sha256' } = {},
 ): FixtureRepository {
   mkdirSync(dir, { recursive: true });
-  fixtureGit(dir, ['init', '--quiet', '--initial-branch=main']);
+  fixtureGit(dir, [
+    'init',
+    '--quiet',
+    '--initial-branch=main',
+    `--object-format=${options.objectFormat ?? 'sha1'}`,
+  ]);
   // Files are committed exactly as given, whatever the platform's defaults.
   fixtureGit(dir, ['config', 'core.autocrlf', 'false']);
   fixtureGit(dir, ['config', 'core.fileMode', 'true']);
   for (const file of files) writeTreeFile(dir, file);
   fixtureGit(dir, ['add', '--all']);
-  fixtureGit(dir, ['commit', '--quiet', '--message', 'Scaffolded from fixture-service 1.0.0']);
+  fixtureGit(dir, [
+    'commit',
+    '--quiet',
+    '--message',
+    'Scaffolded from fixture-service 1.0.0',
+  ]);
   if (options.dirty) {
     writeFileSync(join(dir, 'staged.txt'), 'staged, not committed\n');
     fixtureGit(dir, ['add', 'staged.txt']);

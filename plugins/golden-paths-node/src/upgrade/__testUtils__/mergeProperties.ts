@@ -9,8 +9,8 @@ import {
   fixtureExclude,
   fixtureLabels,
   templateRenames,
-  type UpgradeFixtureCase,
-} from '../__fixtures__/upgradeFixtures';
+} from '../__fixtures__/fixtureTemplate';
+import type { UpgradeFixtureCase } from '../__fixtures__/upgradeFixtures';
 import type { TreeFile } from '../types';
 
 /** A file of a tree read back from git. */
@@ -47,7 +47,9 @@ export function readStoredTree(
   let offset = 0;
   for (const { path, mode } of listing) {
     const newline = output.indexOf(0x0a, offset);
-    const size = Number(output.subarray(offset, newline).toString().split(' ')[2]);
+    const size = Number(
+      output.subarray(offset, newline).toString().split(' ')[2],
+    );
     files.set(path, {
       mode,
       content: output.subarray(newline + 1, newline + 1 + size),
@@ -116,7 +118,9 @@ export function expectMergeProperties(
     const have = new Set(lines(result.get(path)?.content));
     for (const line of wanted) {
       if (!have.has(line)) {
-        problems.push(`${path}: ${why} line ${JSON.stringify(line)} is missing`);
+        problems.push(
+          `${path}: ${why} line ${JSON.stringify(line)} is missing`,
+        );
       }
     }
   };
@@ -156,7 +160,11 @@ export function expectMergeProperties(
       }
       continue;
     }
-    expectLines(resultPath, linesOnlyIn(own.content, baseFile.content), "developer's");
+    expectLines(
+      resultPath,
+      linesOnlyIn(own.content, baseFile.content),
+      "developer's",
+    );
   }
   // Added by both sides.
   for (const own of subject.repository) {
@@ -179,9 +187,13 @@ export function expectMergeProperties(
     if (basePath && !own) continue; // deleted by the developer
     const resultPath =
       basePath && ownPath === basePath ? templateFile.path : ownPath;
-    const ownChanged = own && !(baseFile && own.content.equals(baseFile.content));
+    const ownChanged =
+      own && !(baseFile && own.content.equals(baseFile.content));
     if (isBinary(templateFile.content)) {
-      if (!ownChanged && !result.get(resultPath)?.content.equals(templateFile.content)) {
+      if (
+        !ownChanged &&
+        !result.get(resultPath)?.content.equals(templateFile.content)
+      ) {
         problems.push(`${resultPath}: the template's binary is not taken`);
       }
       continue;
@@ -192,7 +204,11 @@ export function expectMergeProperties(
       "template's",
     );
     const ownMode = own ? modeOf(own) : undefined;
-    if (baseFile && ownMode === modeOf(baseFile) && modeOf(templateFile) !== ownMode) {
+    if (
+      baseFile &&
+      ownMode === modeOf(baseFile) &&
+      modeOf(templateFile) !== ownMode
+    ) {
       if (result.get(resultPath)?.mode !== modeOf(templateFile)) {
         problems.push(`${resultPath}: the template's mode change is not taken`);
       }
@@ -203,7 +219,9 @@ export function expectMergeProperties(
     if (template.has(baseFile.path) || templateRenames[baseFile.path]) continue;
     const own = repository.get(baseFile.path);
     if (own?.content.equals(baseFile.content) && result.has(baseFile.path)) {
-      problems.push(`${baseFile.path}: deleted by the template but still there`);
+      problems.push(
+        `${baseFile.path}: deleted by the template but still there`,
+      );
     }
   }
 
@@ -243,7 +261,9 @@ export function snapshotDirectory(
       const stat = statSync(full);
       if (stat.isDirectory()) walk(full);
       else {
-        snapshot[path] = `${(stat.mode & 0o777).toString(8)} ${createHash('sha256')
+        snapshot[path] = `${(stat.mode & 0o777).toString(8)} ${createHash(
+          'sha256',
+        )
           .update(readFileSync(full))
           .digest('hex')}`;
       }
