@@ -6,13 +6,19 @@
 'use strict';
 
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 const { api, poll, refreshEvaluation } = require('./lib/backstage');
+const { ROOT } = require('./lib/portal');
 
 /**
  * @typedef {object} Ctx
  * @property {import('playwright-core').Page} page
  * @property {string} appUrl
  * @property {string} backendUrl
+ * @property {string | undefined} goldenPathsFile the catalog's copy of
+ *   examples/golden-paths.yaml, when the harness started the portal
  * @property {Record<string, any>} state
  * @property {(line: string) => void} log
  * @property {() => Promise<string>} token
@@ -534,6 +540,149 @@ const scenarios = [
         `the card shows ${shown} check results, the backend has ${result.checks.length}`,
       );
       await screenshot();
+    },
+  },
+  {
+    name: 'upgrade',
+    title:
+      'after a hand edit and a new path version, Upgrade plans, then writes a branch with both sides',
+    needs: ['sign-in', 'new-component-card'],
+    timeoutMs: 300_000,
+    run: async (
+      /** @type {Ctx} */ {
+        page,
+        backendUrl,
+        token,
+        screenshot,
+        state,
+        log,
+        goldenPathsFile,
+      },
+    ) => {
+      assert.ok(
+        goldenPathsFile,
+        'this scenario releases a new path version in the catalog file of the portal it starts; it cannot run against E2E_BASE_URL',
+      );
+      const name = state.componentName;
+      const repository = path.join(ROOT, '.data', 'repositories', name);
+      const git = (/** @type {string[]} */ ...args) =>
+        execFileSync('git', args, {
+          cwd: repository,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: {
+            ...process.env,
+            GIT_AUTHOR_NAME: 'E2E Developer',
+            GIT_AUTHOR_EMAIL: 'dev@example.com',
+            GIT_COMMITTER_NAME: 'E2E Developer',
+            GIT_COMMITTER_EMAIL: 'dev@example.com',
+          },
+        });
+
+      // A developer's change, committed: one line the template also
+      // changes (README), one in a file the template renames.
+      const sampling = `// ${name}: sample 10 % of traces in production`;
+      fs.appendFileSync(
+        path.join(repository, 'src', 'instrumentation.ts'),
+        `${sampling}\n`,
+      );
+      const readmeFile = path.join(repository, 'README.md');
+      const readme = fs.readFileSync(readmeFile, 'utf8');
+      const ours = '- **Supply chain.** Our CI (owned by the e2e team) builds';
+      assert.match(readme, /- \*\*Supply chain\.\*\* CI builds/);
+      fs.writeFileSync(
+        readmeFile,
+        readme.replace(/- \*\*Supply chain\.\*\* CI builds/, ours),
+      );
+      git('commit', '-qam', 'Sampling and README');
+      const head = git('rev-parse', 'HEAD').trim();
+
+      // The platform team releases 2.2.0 of the path.
+      const paths = fs.readFileSync(goldenPathsFile, 'utf8');
+      fs.writeFileSync(
+        goldenPathsFile,
+        paths.replace(/^ {2}version: 2\.1\.0$/m, '  version: 2.2.0'),
+      );
+      const t = await token();
+      await poll(
+        'the node-http-service path at 2.2.0 in the catalog',
+        async () => {
+          await api(backendUrl, t, '/api/catalog/refresh', {
+            method: 'POST',
+            body: { entityRef: 'goldenpath:default/node-http-service' },
+          });
+          const entity = await api(
+            backendUrl,
+            t,
+            '/api/catalog/entities/by-name/goldenpath/default/node-http-service',
+          );
+          return entity.spec.version === '2.2.0' ? true : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 3000 },
+      );
+      await poll(
+        `the drift of component:default/${name}`,
+        async () => {
+          await refreshEvaluation(backendUrl, t);
+          const result = await api(
+            backendUrl,
+            t,
+            `/api/golden-paths/entities/component/default/${name}`,
+          );
+          return result.drift.status === 'minor-behind' ? true : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 5000 },
+      );
+
+      // The card shows the drift and offers the upgrade.
+      await page.reload();
+      const card = goldenPathCard(page);
+      await card.waitFor({ timeout: 60_000 });
+      await card
+        .getByText(/minor version behind/i)
+        .first()
+        .waitFor();
+      await card.getByRole('button', { name: 'Upgrade' }).click();
+      const dialog = page.getByRole('dialog');
+      const readmeRow = dialog
+        .getByRole('row')
+        .filter({ hasText: 'README.md' });
+      await readmeRow.waitFor({ timeout: 120_000 });
+      assert.match(await readmeRow.innerText(), /Conflict/);
+      const renamed = dialog
+        .getByRole('row')
+        .filter({ hasText: 'src/telemetry.ts' });
+      assert.match(await renamed.innerText(), /Renamed/);
+      assert.equal(
+        git('branch', '--list', 'golden-paths/*'),
+        '',
+        'the plan wrote a branch',
+      );
+      await screenshot('plan');
+
+      await dialog
+        .getByRole('button', { name: 'Create upgrade branch' })
+        .click();
+      await dialog
+        .getByText('Upgrade branch created')
+        .waitFor({ timeout: 120_000 });
+      await dialog
+        .getByText(/Resolve the conflict markers in 1 file/)
+        .waitFor();
+      await screenshot();
+
+      const branch = 'golden-paths/upgrade-node-http-service';
+      const show = (/** @type {string} */ file) =>
+        git('show', `${branch}:${file}`);
+      assert.equal(git('rev-parse', `${branch}^`).trim(), head);
+      assert.equal(git('rev-parse', 'HEAD').trim(), head);
+      assert.ok(show('src/telemetry.ts').includes(sampling));
+      assert.ok(show('package.json').includes('./dist/telemetry.js'));
+      const merged = show('README.md');
+      assert.ok(merged.includes('<<<<<<< your repository'));
+      assert.ok(merged.includes('>>>>>>> node-http-service 2.2.0'));
+      assert.ok(merged.includes(ours));
+      log(`branch ${branch} at ${git('rev-parse', '--short', branch).trim()}`);
     },
   },
   {
