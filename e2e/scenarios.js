@@ -683,6 +683,18 @@ const scenarios = [
       assert.ok(merged.includes('>>>>>>> node-http-service 2.2.0'));
       assert.ok(merged.includes(ours));
       log(`branch ${branch} at ${git('rev-parse', '--short', branch).trim()}`);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      // The path page plans every follower that is behind, by version.
+      await page.goto('/golden-paths/default/node-http-service');
+      const upgrades = page
+        .locator('.MuiCard-root')
+        .filter({ has: page.getByRole('heading', { name: 'Upgrades' }) });
+      await upgrades.getByRole('button', { name: 'Plan upgrades' }).click();
+      const row = upgrades.getByRole('row').filter({ hasText: name });
+      await row.waitFor({ timeout: 120_000 });
+      assert.match(await row.innerText(), /1 conflict/);
+      await screenshot('bulk');
     },
   },
   {

@@ -1,0 +1,243 @@
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import {
+  TestBackend,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+import {
+  SCAFFOLD_RECORD_PATH,
+  parseScaffoldRecord,
+} from '@golden-paths/golden-paths-node';
+import { createHash } from 'node:crypto';
+import { stringify } from 'yaml';
+import scaffolderModuleGoldenPaths from '../index';
+import { EXAMPLES_DIR } from '../__testUtils__/exampleTemplates';
+
+/*
+ * golden-paths:template:render through the real scaffolder: a small
+ * golden-path template with secret parameters, dry-run as the template
+ * editor's Try does (the template's own files are the directory contents).
+ */
+
+const entryTemplate = (parameters: Record<string, unknown>) => ({
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'demo-service' },
+  spec: {
+    owner: 'group:default/platform-team',
+    type: 'service',
+    parameters: [{ properties: parameters }],
+    steps: [
+      {
+        id: 'render',
+        action: 'golden-paths:template:render',
+        input: {
+          path: 'goldenpath:default/node-http-service',
+          version: '${{ parameters.version }}',
+          values: '${{ parameters }}',
+        },
+      },
+    ],
+  },
+});
+
+const PARAMETERS = {
+  name: { type: 'string' },
+  version: { type: 'string' },
+  registryToken: { type: 'string', 'ui:field': 'Secret' },
+  dbPassword: { type: 'string', format: 'password' },
+  licence: { type: 'string', 'ui:goldenPathsRecord': false },
+};
+
+const revision = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'demo-service' },
+  spec: {
+    owner: 'group:default/platform-team',
+    type: 'service',
+    steps: [
+      {
+        id: 'fetch',
+        action: 'fetch:template',
+        input: {
+          url: './skeleton',
+          values: {
+            name: '${{ parameters.name }}',
+            token: '${{ parameters.registryToken }}',
+            password: '${{ parameters.dbPassword }}',
+            licence: '${{ parameters.licence }}',
+            pathVersion: '${{ parameters.goldenPath.version }}',
+            date: '${{ parameters.scaffold.date }}',
+            id: '${{ parameters.scaffold.id }}',
+          },
+        },
+      },
+    ],
+  },
+};
+
+const README = [
+  '# ${{ values.name }} (path ${{ values.pathVersion }})',
+  'Made on ${{ values.date }}, id ${{ values.id }}.',
+  'token=${{ values.token }} password=${{ values.password }} licence=${{ values.licence }}',
+  '',
+].join('\n');
+
+const file = (path: string, content: string) => ({
+  path,
+  base64Content: Buffer.from(content).toString('base64'),
+});
+
+describe('golden-paths:template:render', () => {
+  let backend: TestBackend;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleScaffolderEntityModel,
+        catalogModuleGoldenPaths,
+        scaffolderPlugin,
+        scaffolderModuleGoldenPaths,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              rules: [{ allow: ['GoldenPath', 'Group', 'User', 'Template'] }],
+              locations: ['golden-paths.yaml', 'org.yaml'].map(name => ({
+                type: 'file',
+                target: join(EXAMPLES_DIR, name),
+              })),
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${
+      (backend.server.address() as AddressInfo).port
+    }`;
+    for (let i = 0; i < 100; i++) {
+      const response = await fetch(
+        `${baseUrl}/api/catalog/entities/by-name/goldenpath/default/node-http-service`,
+        { headers: { Authorization: mockCredentials.user.header() } },
+      );
+      if (response.ok) {
+        return;
+      }
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+    throw new Error('the example golden paths never reached the catalog');
+  }, 60_000);
+
+  afterAll(() => backend?.stop());
+
+  async function dryRun(
+    template: unknown,
+    values: Record<string, unknown>,
+    revisionVersion = '1.0.0',
+  ) {
+    const response = await fetch(`${baseUrl}/api/scaffolder/v2/dry-run`, {
+      method: 'POST',
+      headers: {
+        Authorization: mockCredentials.user.header(),
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        template,
+        values,
+        directoryContents: [
+          file('template.yaml', stringify(template)),
+          file(
+            `versions/${revisionVersion}/template.yaml`,
+            stringify(revision),
+          ),
+          file(`versions/${revisionVersion}/skeleton/README.md`, README),
+        ],
+      }),
+    });
+    const body = await response.json();
+    const files: Record<string, string> = {};
+    for (const f of body.directoryContents ?? []) {
+      files[f.path] = Buffer.from(f.base64Content, 'base64').toString('utf8');
+    }
+    // A failed step fails the whole dry run with the step's error.
+    const failure: string | undefined =
+      body.error?.message ??
+      (body.log ?? []).find((e: any) => e.body?.status === 'failed')?.body
+        ?.message;
+    return { status: response.status, files, failure, body };
+  }
+
+  const secrets = {
+    registryToken: 'secret-token-1',
+    dbPassword: 'secret-password-2',
+    licence: 'secret-licence-3',
+  };
+
+  it('renders the revision for the version with values, path and seed, and records it without secrets', async () => {
+    const { files, failure } = await dryRun(entryTemplate(PARAMETERS), {
+      name: 'orders',
+      version: '1.0.0',
+      ...secrets,
+      undeclared: 'secret-undeclared-4',
+    });
+    expect(failure).toBeUndefined();
+    expect(Object.keys(files).sort()).toEqual([
+      SCAFFOLD_RECORD_PATH,
+      'README.md',
+    ]);
+    expect(files['README.md']).toMatch(
+      /^# orders \(path 1\.0\.0\)\nMade on \d{4}-\d\d-\d\d, id [0-9a-f]{8}\.\ntoken= password= licence=\n$/,
+    );
+
+    const text = files[SCAFFOLD_RECORD_PATH];
+    expect(text).not.toMatch(/secret-/);
+    const record = parseScaffoldRecord(text);
+    expect(record).toMatchObject({
+      schemaVersion: 1,
+      path: {
+        entityRef: 'goldenpath:default/node-http-service',
+        version: '1.0.0',
+        title: 'Node.js HTTP service on Kubernetes',
+      },
+      values: { name: 'orders', version: '1.0.0' },
+    });
+    expect(Object.keys(record.values).sort()).toEqual(['name', 'version']);
+    expect(record.template.revision.location).toMatch(/\/versions\/1\.0\.0$/);
+    expect(record.files).toEqual([
+      {
+        path: 'README.md',
+        sha256: createHash('sha256').update(files['README.md']).digest('hex'),
+      },
+    ]);
+    expect(files['README.md']).toContain(
+      record.context.scaffoldedAt.slice(0, 10),
+    );
+  });
+
+  it('says which version has no revision, and where it looked', async () => {
+    const { failure } = await dryRun(
+      entryTemplate(PARAMETERS),
+      { name: 'orders', version: '2.0.0' },
+      '1.0.0',
+    );
+    expect(failure).toMatch(
+      /The template has no revision for version 2\.0\.0 at .*versions\/2\.0\.0/,
+    );
+  });
+
+  it('refuses a template whose own parameters use a reserved name', async () => {
+    const { failure } = await dryRun(
+      entryTemplate({ ...PARAMETERS, scaffold: { type: 'string' } }),
+      { name: 'orders', version: '1.0.0', scaffold: 'x' },
+    );
+    expect(failure).toMatch(/"scaffold" is reserved/);
+  });
+});
