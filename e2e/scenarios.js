@@ -687,11 +687,12 @@ const scenarios = [
 
       // The path page plans every follower that is behind, by version.
       await page.goto('/golden-paths/default/node-http-service');
-      const upgrades = page
-        .locator('.MuiCard-root')
-        .filter({ has: page.getByRole('heading', { name: 'Upgrades' }) });
-      await upgrades.getByRole('button', { name: 'Plan upgrades' }).click();
-      const row = upgrades.getByRole('row').filter({ hasText: name });
+      await page.getByRole('button', { name: 'Plan upgrades' }).click();
+      // The plan's row (the followers table above has one for it too).
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: name })
+        .filter({ hasText: /conflict/ });
       await row.waitFor({ timeout: 120_000 });
       assert.match(await row.innerText(), /1 conflict/);
       await screenshot('bulk');
