@@ -11,12 +11,7 @@ import {
   parseLocationRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
@@ -59,6 +54,7 @@ import {
   type ComponentRepository,
 } from './componentRepository';
 import { describeUpgrade } from './describeUpgrade';
+import { deliverGithubPullRequest } from './githubPullRequest';
 import { recopyBase } from './recopyBase';
 import { upgradeBranchName } from './upgradeBranch';
 
@@ -152,18 +148,38 @@ export class ComponentUpgrader {
     return prepared.plan;
   }
 
-  /** Plans, then writes the branch (the embedded default's local repository). */
+  /**
+   * Plans, then delivers: a branch in the local repository (the embedded
+   * default), or a pull request on GitHub.
+   */
   async run(options: {
     entityRef: string;
     credentials: BackstageCredentials;
   }): Promise<UpgradeResult> {
     const prepared = await this.#prepare(options);
     const { plan, merge, repository, record } = prepared;
+    const extraFiles = [
+      {
+        path: SCAFFOLD_RECORD_PATH,
+        content: Buffer.from(stringifyScaffoldRecord(record)),
+      },
+    ];
     try {
-      if (repository.kind !== 'local') {
-        throw new NotAllowedError(
-          `${plan.entityRef}'s repository is on a Git host (${repository.url}); delivering an upgrade as a pull request is not available in this version. Plan it here and apply the branch from a local clone.`,
-        );
+      if (repository.kind === 'remote') {
+        const delivered = await deliverGithubPullRequest({
+          integrations: this.#options.integrations,
+          repositoryUrl: repository.url,
+          baseCommit: repository.etag,
+          repositoryPaths: new Set(repository.files.map(f => f.path)),
+          plan,
+          merge,
+          extraFiles,
+          title: `Upgrade to ${plan.path.title ?? plan.path.entityRef} ${
+            plan.toVersion
+          }`,
+          body: describeUpgrade(plan),
+        });
+        return { plan, delivery: { ...plan.delivery, ...delivered } };
       }
       const { commit } = await commitToLocalBranch({
         merge,
@@ -171,12 +187,7 @@ export class ComponentUpgrader {
         parent: repository.commit,
         branch: plan.delivery.branch,
         message: describeUpgrade(plan),
-        extraFiles: [
-          {
-            path: SCAFFOLD_RECORD_PATH,
-            content: Buffer.from(stringifyScaffoldRecord(record)),
-          },
-        ],
+        extraFiles,
       });
       return { plan, delivery: { ...plan.delivery, commit } };
     } finally {

@@ -28,6 +28,8 @@ export type ComponentRepository =
       url: string;
       files: RenderedFile[];
       side: RepositorySide;
+      /** What the URL reader says the tree is at (a commit, on Git hosts). */
+      etag?: string;
     };
 
 function isInside(directory: string, parent: string): boolean {
@@ -82,6 +84,7 @@ export async function openComponentRepository(
     url: location,
     files,
     side: { type: 'files', files },
+    etag: tree.etag,
   };
 }
 

@@ -24,8 +24,9 @@ function report(
  * scaffolded from a golden path to the path's current version by a
  * three-way merge (old version, repository, new version), as the user
  * running the template, and delivers the result on the branch
- * `golden-paths/upgrade-<path>` of the component's local repository,
- * never touching its working tree. In a dry run, or with `planOnly`, it
+ * `golden-paths/upgrade-<path>` of the component's local repository
+ * (never touching its working tree), or as a pull request from that branch
+ * when the repository is on GitHub. In a dry run, or with `planOnly`, it
  * only plans.
  *
  * @public
@@ -58,6 +59,12 @@ export function createUpgradeAction(options: { upgrader: ComponentUpgrader }) {
           z
             .string({ description: 'The commit on the branch, when run' })
             .optional(),
+        pullRequestUrl: z =>
+          z
+            .string({
+              description: 'The pull request, when the repository is on GitHub',
+            })
+            .optional(),
         conflicts: z => z.number(),
         files: z =>
           z.array(
@@ -75,10 +82,11 @@ export function createUpgradeAction(options: { upgrader: ComponentUpgrader }) {
       const credentials = await ctx.getInitiatorCredentials();
       const entityRef = ctx.input.component;
       const planOnly = ctx.isDryRun || ctx.input.planOnly === true;
-      const { plan, commit } = planOnly
+      const { plan, commit, url } = planOnly
         ? {
             plan: await upgrader.plan({ entityRef, credentials }),
             commit: undefined,
+            url: undefined,
           }
         : await ctx.checkpoint({
             key: `golden-paths-upgrade-${entityRef}`,
@@ -87,6 +95,7 @@ export function createUpgradeAction(options: { upgrader: ComponentUpgrader }) {
               return {
                 plan: JSON.parse(JSON.stringify(result.plan)),
                 commit: result.delivery.commit,
+                url: result.delivery.url,
               };
             },
           });
@@ -98,6 +107,9 @@ export function createUpgradeAction(options: { upgrader: ComponentUpgrader }) {
       ctx.output('repository', plan.delivery.repository);
       if (commit) {
         ctx.output('commit', commit);
+      }
+      if (url) {
+        ctx.output('pullRequestUrl', url);
       }
       ctx.output('conflicts', plan.summary.conflicts);
       ctx.output('files', plan.files);

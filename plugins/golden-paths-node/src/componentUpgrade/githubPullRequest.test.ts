@@ -1,0 +1,302 @@
+import { createServer, type Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import type { UpgradePlan } from '@golden-paths/golden-paths-common';
+import { planThreeWayMerge } from '../upgrade/planThreeWayMerge';
+import type { ThreeWayMerge, TreeFile } from '../upgrade/types';
+import { deliverGithubPullRequest } from './githubPullRequest';
+
+/*
+ * Pull-request delivery against a small stand-in for GitHub's REST API
+ * (only the calls the delivery makes), so what is sent can be read back.
+ */
+
+interface FakeGithub {
+  server: Server;
+  head: string;
+  blobs: Map<string, string>;
+  trees: Array<{ base_tree: string; tree: any[] }>;
+  commits: Array<{ message: string; tree: string; parents: string[] }>;
+  refs: Map<string, string>;
+  pulls: Array<{
+    number: number;
+    title: string;
+    body: string;
+    draft: boolean;
+    head: string;
+    base: string;
+  }>;
+  calls: string[];
+}
+
+function startFakeGithub(): Promise<FakeGithub> {
+  const github: FakeGithub = {
+    server: undefined as unknown as Server,
+    head: 'a'.repeat(40),
+    blobs: new Map(),
+    trees: [],
+    commits: [],
+    refs: new Map(),
+    pulls: [],
+    calls: [],
+  };
+  let counter = 0;
+  const sha = () => (++counter).toString(16).padStart(40, 'b');
+  github.server = createServer(async (req, res) => {
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const body = raw ? JSON.parse(raw) : undefined;
+    const url = new URL(req.url!, 'http://x');
+    // Octokit encodes the slashes of a ref; GitHub takes both forms.
+    const path = decodeURIComponent(url.pathname).replace(
+      /^\/repos\/acme\/orders/,
+      '',
+    );
+    github.calls.push(`${req.method} ${path}`);
+    const send = (status: number, data: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(data));
+    };
+    if (req.headers.authorization !== 'token secret-token') {
+      return send(401, { message: 'Bad credentials' });
+    }
+    if (req.method === 'GET' && path === '') {
+      return send(200, { default_branch: 'main' });
+    }
+    if (req.method === 'GET' && path === '/git/ref/heads/main') {
+      return send(200, { object: { sha: github.head } });
+    }
+    if (req.method === 'GET' && path.startsWith('/git/commits/')) {
+      return send(200, { tree: { sha: 'c'.repeat(40) } });
+    }
+    if (req.method === 'POST' && path === '/git/blobs') {
+      const id = sha();
+      github.blobs.set(
+        id,
+        Buffer.from(body.content, 'base64').toString('utf8'),
+      );
+      return send(201, { sha: id });
+    }
+    if (req.method === 'POST' && path === '/git/trees') {
+      github.trees.push(body);
+      return send(201, { sha: sha() });
+    }
+    if (req.method === 'POST' && path === '/git/commits') {
+      github.commits.push(body);
+      return send(201, { sha: sha() });
+    }
+    if (req.method === 'PATCH' && path.startsWith('/git/refs/heads/')) {
+      const ref = decodeURIComponent(path.slice('/git/refs/'.length));
+      if (!github.refs.has(ref)) {
+        return send(422, { message: 'Reference does not exist' });
+      }
+      github.refs.set(ref, body.sha);
+      return send(200, { object: { sha: body.sha } });
+    }
+    if (req.method === 'POST' && path === '/git/refs') {
+      github.refs.set(body.ref.replace(/^refs\//, ''), body.sha);
+      return send(201, { object: { sha: body.sha } });
+    }
+    if (req.method === 'GET' && path === '/pulls') {
+      const head = url.searchParams.get('head');
+      return send(
+        200,
+        github.pulls
+          .filter(p => `acme:${p.head}` === head)
+          .map(p => ({ number: p.number })),
+      );
+    }
+    if (req.method === 'POST' && path === '/pulls') {
+      const pull = { number: github.pulls.length + 1, ...body };
+      github.pulls.push(pull);
+      return send(201, {
+        html_url: `https://github.example.com/acme/orders/pull/${pull.number}`,
+      });
+    }
+    if (req.method === 'PATCH' && path.startsWith('/pulls/')) {
+      const pull = github.pulls.find(p => `/pulls/${p.number}` === path)!;
+      Object.assign(pull, body);
+      return send(200, {
+        html_url: `https://github.example.com/acme/orders/pull/${pull.number}`,
+      });
+    }
+    return send(404, { message: `not faked: ${req.method} ${path}` });
+  });
+  return new Promise(resolve =>
+    github.server.listen(0, '127.0.0.1', () => resolve(github)),
+  );
+}
+
+const file = (path: string, content: string, executable = false): TreeFile => ({
+  path,
+  content: Buffer.from(content),
+  executable,
+});
+
+describe('deliverGithubPullRequest', () => {
+  let github: FakeGithub;
+  let merge: ThreeWayMerge;
+  let integrations: ScmIntegrations;
+
+  const plan = (conflicts: number): UpgradePlan => ({
+    entityRef: 'component:default/orders',
+    path: { entityRef: 'goldenpath:default/node-http-service', title: 'Node' },
+    fromVersion: '2.1.0',
+    toVersion: '2.2.0',
+    mode: 'merge',
+    files: merge.files,
+    summary: { changed: merge.files.length, conflicts, flagged: conflicts },
+    delivery: {
+      kind: 'pull-request',
+      branch: 'golden-paths/upgrade-node-http-service',
+      repository: 'https://github.example.com/acme/orders/tree/main/',
+    },
+    timings: { renderMs: 0, mergeMs: 0 },
+  });
+
+  beforeAll(async () => {
+    github = await startFakeGithub();
+    const { port } = github.server.address() as AddressInfo;
+    integrations = ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: {
+          github: [
+            {
+              host: 'github.example.com',
+              apiBaseUrl: `http://127.0.0.1:${port}`,
+              token: 'secret-token',
+            },
+          ],
+        },
+      }),
+    );
+    merge = await planThreeWayMerge({
+      base: [
+        file('README.md', 'a\nb\nc\n'),
+        file('old.sh', 'echo 1\n', true),
+        file('gone.txt', 'x\n'),
+      ],
+      template: [
+        file('README.md', 'a\nb\nC\n'),
+        file('new.sh', 'echo 1\n', true),
+      ],
+      repository: {
+        type: 'files',
+        files: [
+          file('README.md', 'A\nb\nc\n'),
+          file('old.sh', 'echo 1\necho 2\n', true),
+          file('gone.txt', 'x\n'),
+          file('mine.txt', 'mine\n'),
+        ],
+      },
+      labels: {
+        repository: 'your repository',
+        base: 't 2.1.0',
+        template: 't 2.2.0',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await merge?.dispose();
+    await new Promise(resolve => github.server.close(resolve));
+  });
+
+  it('commits the merged files on the upgrade branch and opens one pull request, updated in place', async () => {
+    const deliver = (conflicts: number) =>
+      deliverGithubPullRequest({
+        integrations,
+        repositoryUrl: 'https://github.example.com/acme/orders/tree/main/',
+        baseCommit: github.head,
+        repositoryPaths: new Set([
+          'README.md',
+          'old.sh',
+          'gone.txt',
+          'mine.txt',
+        ]),
+        plan: plan(conflicts),
+        merge,
+        extraFiles: [file('.golden-paths/scaffold.yaml', 'schemaVersion: 1\n')],
+        title: 'Upgrade to Node 2.2.0',
+        body: '| file | outcome |',
+      });
+
+    const first = await deliver(1);
+    expect(first.url).toBe('https://github.example.com/acme/orders/pull/1');
+    expect(github.commits[0].parents).toEqual([github.head]);
+    const entries = Object.fromEntries(
+      github.trees[0].tree.map((e: any) => [
+        e.path,
+        e.sha === null
+          ? null
+          : { mode: e.mode, content: github.blobs.get(e.sha) },
+      ]),
+    );
+    expect(entries).toEqual({
+      'README.md': { mode: '100644', content: 'A\nb\nC\n' },
+      'old.sh': null,
+      'new.sh': { mode: '100755', content: 'echo 1\necho 2\n' },
+      'gone.txt': null,
+      '.golden-paths/scaffold.yaml': {
+        mode: '100644',
+        content: 'schemaVersion: 1\n',
+      },
+    });
+    expect(github.trees[0].base_tree).toBe('c'.repeat(40));
+    expect(github.pulls).toEqual([
+      expect.objectContaining({
+        number: 1,
+        draft: true,
+        base: 'main',
+        head: 'golden-paths/upgrade-node-http-service',
+      }),
+    ]);
+    expect(
+      github.refs.get('heads/golden-paths/upgrade-node-http-service'),
+    ).toBe(first.commit);
+
+    const second = await deliver(0);
+    expect(second.url).toBe(first.url);
+    expect(github.pulls).toHaveLength(1);
+    expect(
+      github.refs.get('heads/golden-paths/upgrade-node-http-service'),
+    ).toBe(second.commit);
+    expect(github.calls).toContain('PATCH /pulls/1');
+  });
+
+  it('refuses to deliver when the default branch moved since the plan', async () => {
+    await expect(
+      deliverGithubPullRequest({
+        integrations,
+        repositoryUrl: 'https://github.example.com/acme/orders',
+        baseCommit: 'd'.repeat(40),
+        repositoryPaths: new Set(),
+        plan: plan(0),
+        merge,
+        extraFiles: [],
+        title: 't',
+        body: 'b',
+      }),
+    ).rejects.toThrow(
+      /main moved since the plan was made \(ddddddd → aaaaaaa\); plan the upgrade again/,
+    );
+  });
+
+  it('says when no integration can open a pull request', async () => {
+    await expect(
+      deliverGithubPullRequest({
+        integrations,
+        repositoryUrl: 'https://gitlab.example.com/acme/orders',
+        repositoryPaths: new Set(),
+        plan: plan(0),
+        merge,
+        extraFiles: [],
+        title: 't',
+        body: 'b',
+      }),
+    ).rejects.toThrow(
+      /not on a Git host with an integration that can open pull requests/,
+    );
+  });
+});
