@@ -4,13 +4,7 @@ import type {
   DiscoveryService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import {
-  ANNOTATION_LOCATION,
-  type Entity,
-  parseEntityRef,
-  parseLocationRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -18,14 +12,11 @@ import type { JsonObject } from '@backstage/types';
 import {
   ANNOTATION_GOLDEN_PATH,
   ANNOTATION_GOLDEN_PATH_VERSION,
-  RELATION_FOLLOWS_GOLDEN_PATH,
   isGoldenPathEntity,
-  type FollowerUpgradePlan,
   type PathUpgradePlans,
   type UpgradePlan,
   type UpgradeResult,
 } from '@golden-paths/golden-paths-common';
-import { pathToFileURL } from 'node:url';
 import semver from 'semver';
 import { TemplateRenderer } from '../render/TemplateRenderer';
 import {
@@ -54,8 +45,10 @@ import {
   type ComponentRepository,
 } from './componentRepository';
 import { describeUpgrade } from './describeUpgrade';
+import { planFollowerUpgrades } from './planFollowerUpgrades';
 import { deliverGithubPullRequest } from './githubPullRequest';
-import { recopyBase } from './recopyBase';
+import { recopyBase, relabelRecopy } from './recopyBase';
+import { templateFileUrl } from './templateFileUrl';
 import { upgradeBranchName } from './upgradeBranch';
 
 /**
@@ -78,43 +71,6 @@ interface PreparedUpgrade {
   merge: ThreeWayMerge;
   repository: ComponentRepository;
   record: ScaffoldRecord;
-}
-
-async function forEachTwoAtATime<T>(
-  items: T[],
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      await work(items[next++]);
-    }
-  };
-  await Promise.all([worker(), worker()]);
-}
-
-/** The URL of a registered template's own file, from where the catalog read it. */
-function templateFileUrl(template: Entity): string {
-  const location = template.metadata.annotations?.[ANNOTATION_LOCATION];
-  if (!location) {
-    throw new NotFoundError(
-      `${stringifyEntityRef(
-        template,
-      )} has no ${ANNOTATION_LOCATION}, so its revisions cannot be found`,
-    );
-  }
-  const { type, target } = parseLocationRef(location);
-  if (type === 'file') {
-    return pathToFileURL(target).toString();
-  }
-  if (type === 'url') {
-    return target;
-  }
-  throw new NotFoundError(
-    `${stringifyEntityRef(
-      template,
-    )} was registered from a ${type} location; its revisions cannot be read`,
-  );
 }
 
 /**
@@ -204,80 +160,12 @@ export class ComponentUpgrader {
     credentials: BackstageCredentials;
     limit?: number;
   }): Promise<PathUpgradePlans> {
-    const { credentials } = options;
-    const limit = options.limit ?? 50;
-    const pathRef = stringifyEntityRef(
-      parseEntityRef(options.pathRef, { defaultKind: 'goldenpath' }),
-    );
-    const path = await this.#options.catalog.getEntityByRef(pathRef, {
-      credentials,
+    return planFollowerUpgrades({
+      ...options,
+      catalog: this.#options.catalog,
+      plan: entityRef =>
+        this.plan({ entityRef, credentials: options.credentials }),
     });
-    if (!path || !isGoldenPathEntity(path)) {
-      throw new NotFoundError(`Golden path ${pathRef} not found`);
-    }
-    const latest = path.spec.version;
-    const behind: FollowerUpgradePlan[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.#options.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: 500 }
-          : {
-              filter: {
-                [`relations.${RELATION_FOLLOWS_GOLDEN_PATH}`]: pathRef,
-              },
-              fields: [
-                'kind',
-                'metadata.namespace',
-                'metadata.name',
-                'metadata.title',
-                `metadata.annotations.${ANNOTATION_GOLDEN_PATH_VERSION}`,
-              ],
-              limit: 500,
-            },
-        { credentials },
-      );
-      for (const entity of page.items) {
-        const version =
-          entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH_VERSION];
-        if (version && semver.valid(version) && semver.lt(version, latest)) {
-          behind.push({
-            entityRef: stringifyEntityRef(entity),
-            title: entity.metadata.title,
-            version,
-          });
-        }
-      }
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    behind.sort(
-      (a, b) =>
-        semver.compare(a.version!, b.version!) ||
-        a.entityRef.localeCompare(b.entityRef),
-    );
-    const planned = behind.slice(0, limit);
-    await forEachTwoAtATime(planned, async follower => {
-      try {
-        const plan = await this.plan({
-          entityRef: follower.entityRef,
-          credentials,
-        });
-        follower.plan = {
-          fromVersion: plan.fromVersion,
-          toVersion: plan.toVersion,
-          mode: plan.mode,
-          summary: plan.summary,
-          ...(plan.recopyReason ? { recopyReason: plan.recopyReason } : {}),
-        };
-      } catch (error) {
-        follower.error = (error as Error).message;
-      }
-    });
-    return {
-      path: { entityRef: pathRef, title: path.metadata.title, version: latest },
-      followers: planned,
-      ...(behind.length > limit ? { omitted: behind.length - limit } : {}),
-    };
   }
 
   async #prepare(options: {
@@ -421,25 +309,7 @@ export class ComponentUpgrader {
 
     const files = base
       ? merge.files
-      : merge.files.map(file => {
-          if (file.outcome !== 'taken') {
-            return file;
-          }
-          return changedByDeveloper.has(file.path)
-            ? {
-                ...file,
-                outcome: 'overwritten' as const,
-                flagged: true,
-                detail:
-                  'Recopied: the new version replaced your changes to this file; compare it with your default branch and bring them back.',
-              }
-            : {
-                ...file,
-                outcome: 'recopied' as const,
-                detail:
-                  'Recopied from the new version; you had not changed it.',
-              };
-        });
+      : relabelRecopy(merge.files, changedByDeveloper);
 
     const plan: UpgradePlan = {
       entityRef,

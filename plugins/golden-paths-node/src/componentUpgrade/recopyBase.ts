@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { UpgradeFileChange } from '@golden-paths/golden-paths-common';
 import type { RenderedFile } from '../scaffold/manifest';
 import type { ScaffoldManifestEntry } from '../scaffold/scaffoldRecord';
 
@@ -39,4 +40,33 @@ export function recopyBase(
     });
   }
   return { base, changedByDeveloper };
+}
+
+/**
+ * A recopy's outcomes in its own words: a file the new version replaced is
+ * `recopied` when the developer had not changed it, else `overwritten` and
+ * flagged, so their change can be brought back.
+ */
+export function relabelRecopy(
+  files: UpgradeFileChange[],
+  changedByDeveloper: Set<string>,
+): UpgradeFileChange[] {
+  return files.map(file => {
+    if (file.outcome !== 'taken') {
+      return file;
+    }
+    return changedByDeveloper.has(file.path)
+      ? {
+          ...file,
+          outcome: 'overwritten',
+          flagged: true,
+          detail:
+            'Recopied: the new version replaced your changes to this file; compare it with your default branch and bring them back.',
+        }
+      : {
+          ...file,
+          outcome: 'recopied',
+          detail: 'Recopied from the new version; you had not changed it.',
+        };
+  });
 }
