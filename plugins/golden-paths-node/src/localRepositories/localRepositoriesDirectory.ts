@@ -44,6 +44,8 @@ export function resolveLocalRepositoriesDirectory(config: Config): string {
  * resolved the same way. An empty entry (which would resolve to the working
  * directory) and the file system root are refused: either would open far
  * more than repositories.
+ *
+ * @public
  */
 export function resolveReadableRepositoryDirectories(config: Config): string[] {
   const extra =

@@ -43,6 +43,8 @@ const SAFE_VERSION = /^[0-9A-Za-z][0-9A-Za-z.+-]*$/;
 /**
  * Reads the revision of a registered template for one path version.
  * Throws `NotFoundError` when the template has no such revision.
+ *
+ * @public
  */
 export async function readTemplateRevision(
   reader: TemplateTreeReader,

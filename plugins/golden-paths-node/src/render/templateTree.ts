@@ -9,7 +9,11 @@ import { NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { RenderedFile } from '../scaffold/manifest';
 
-/** What reads a template's files, wherever the template is registered from. */
+/**
+ * What reads a template's files, wherever the template is registered from.
+ *
+ * @public
+ */
 export interface TemplateTreeReaderOptions {
   urlReader: UrlReaderService;
   integrations: ScmIntegrationRegistry;
@@ -38,6 +42,8 @@ async function walk(root: string, directory: string): Promise<RenderedFile[]> {
  * disk when the template was registered from a file (as the scaffolder's
  * own `fetch:template` does, and only below the template's folder), else
  * through the URL readers, so a Git host's tag or branch works the same.
+ *
+ * @public
  */
 export class TemplateTreeReader {
   readonly #urlReader: UrlReaderService;
