@@ -319,6 +319,8 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     expect(outcome('package.json')?.outcome).toBe('taken');
     expect(outcome('src/orders.ts')).toBeUndefined();
     expect(plan.releaseNotes).toBeTruthy();
+    // Version 2.1.0 rendered again is exactly what was scaffolded.
+    expect(plan.notes).toBeUndefined();
     expect(git(repository, 'branch', '--list', 'golden-paths/*')).toBe('');
 
     // 5. Run it through the scaffolder, as the user.
@@ -405,6 +407,33 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
       '/api/golden-paths/entities/component/default/nobody/upgrade',
     );
     expect(missing.status).toBe(404);
+  });
+
+  it('says when the old version no longer renders what the repository was made from', async () => {
+    const skeletonReadme = join(
+      workdir,
+      'templates/node-http-service/versions/2.1.0/skeleton/README.md',
+    );
+    const original = await readFile(skeletonReadme, 'utf8');
+    await writeFile(skeletonReadme, `${original}\nEdited after release.\n`);
+    try {
+      const planned = await request<UpgradePlan>(
+        'GET',
+        '/api/golden-paths/entities/component/default/orders-api/upgrade',
+      );
+      expect(planned.status).toBe(200);
+      expect(planned.body.mode).toBe('merge');
+      expect(planned.body.notes).toEqual([
+        expect.stringMatching(
+          /^The template's revision of 2\.1\.0 changed since this repository was made from it/,
+        ),
+        expect.stringMatching(
+          /^Version 2\.1\.0 renders 1 file\(s\) differently today .*\(README\.md\)/,
+        ),
+      ]);
+    } finally {
+      await writeFile(skeletonReadme, original);
+    }
   });
 
   it('offers a labelled two-way recopy when the old version can no longer be rendered', async () => {

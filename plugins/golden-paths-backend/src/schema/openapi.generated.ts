@@ -1204,6 +1204,12 @@ export const spec = {
           recopyReason: {
             type: 'string',
           },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
           files: {
             type: 'array',
             items: {

@@ -103,6 +103,12 @@ export interface UpgradePlan {
   mode: 'merge' | 'recopy';
   /** Why a merge is not possible, in recopy mode. */
   recopyReason?: string;
+  /**
+   * What makes the merge less exact than it looks, in sentences: the old
+   * version's revision changed since the repository was made, or renders
+   * some files differently today.
+   */
+  notes?: string[];
   /** Files the upgrade touches or flags; files only you added are never listed. */
   files: UpgradeFileChange[];
   summary: UpgradeSummary;

@@ -44,6 +44,7 @@ import {
   readRepositoryFile,
   type ComponentRepository,
 } from './componentRepository';
+import { baseExactness } from './baseExactness';
 import { describeUpgrade } from './describeUpgrade';
 import { planFollowerUpgrades } from './planFollowerUpgrades';
 import { deliverGithubPullRequest } from './githubPullRequest';
@@ -280,6 +281,10 @@ export class ComponentUpgrader {
       base ? render(base, record.values, record.path) : undefined,
     ]);
     const renderMs = Date.now() - renderStart;
+    const notes =
+      base && baseFiles
+        ? baseExactness(record, base.contentHash, manifestOf(baseFiles))
+        : [];
 
     let mergeBase = baseFiles;
     let changedByDeveloper = new Set<string>();
@@ -318,6 +323,7 @@ export class ComponentUpgrader {
       toVersion,
       mode: base ? 'merge' : 'recopy',
       ...(recopyReason ? { recopyReason } : {}),
+      ...(notes.length ? { notes } : {}),
       files,
       summary: {
         changed: files.filter(f => f.outcome !== 'stays-deleted').length,

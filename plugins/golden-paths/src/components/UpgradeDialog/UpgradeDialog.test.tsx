@@ -159,6 +159,29 @@ describe('UpgradeDialog', () => {
     ).toBeInTheDocument();
   });
 
+  it('says when the merge base may be inexact', async () => {
+    await renderDialog(
+      api({
+        planUpgrade: jest.fn().mockResolvedValue(
+          upgradePlan({
+            notes: [
+              'Version 2.0.0 renders 1 file(s) differently today than when this repository was made (README.md): changes there may be shown as yours.',
+            ],
+          }),
+        ),
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByText('The merge base may be inexact'),
+    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent(
+      'renders 1 file(s) differently today than when this repository was made (README.md)',
+    );
+    // Still a merge, not a recopy.
+    expect(screen.getByText(/three-way merge/)).toBeInTheDocument();
+  });
+
   it('opens a pull request on a Git host and links it', async () => {
     const plan = upgradePlan({
       delivery: {

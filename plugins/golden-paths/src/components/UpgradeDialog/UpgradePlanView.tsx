@@ -36,6 +36,16 @@ export function UpgradePlanView(props: { plan: UpgradePlan }) {
           this component, the repository as it is, and version {plan.toVersion}.
         </Typography>
       )}
+      {plan.notes?.length ? (
+        <Alert severity="info" className={classes.section}>
+          <AlertTitle>The merge base may be inexact</AlertTitle>
+          {plan.notes.map(note => (
+            <Typography key={note} variant="body2" component="p">
+              {note}
+            </Typography>
+          ))}
+        </Alert>
+      ) : null}
       <Typography
         variant="subtitle2"
         component="p"
