@@ -160,6 +160,23 @@ describe('GoldenPathUpgradePlans', () => {
     expect(runUpgrade).not.toHaveBeenCalled();
   });
 
+  it('says how many followers behind were left out of the plans', async () => {
+    await renderPlans({
+      planUpgrades: jest.fn().mockResolvedValue({ ...plans, omitted: 12 }),
+    });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Plan upgrades' }),
+    );
+    expect(
+      await screen.findByText(
+        /^12 more followers are behind and not planned here/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/this view plans the 4 on the oldest/),
+    ).toBeInTheDocument();
+  });
+
   it('says when every follower is on the path’s version', async () => {
     await renderPlans({
       planUpgrades: jest.fn().mockResolvedValue({

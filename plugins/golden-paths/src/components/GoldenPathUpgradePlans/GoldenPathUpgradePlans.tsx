@@ -84,6 +84,15 @@ export function GoldenPathUpgradePlans(props: {
             toVersion={value.path.version}
           />
         ))}
+        {value.omitted ? (
+          <Typography variant="body2" color="textSecondary" component="p">
+            {value.omitted} more{' '}
+            {value.omitted === 1 ? 'follower is' : 'followers are'} behind and
+            not planned here (a plan renders two versions of the template, so
+            this view plans the {value.followers.length} on the oldest
+            versions); upgrade them from their own pages.
+          </Typography>
+        ) : null}
         <Box mt={2}>
           <Button variant="outlined" size="small" onClick={plan}>
             Plan again
