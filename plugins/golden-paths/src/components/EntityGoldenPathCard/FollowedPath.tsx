@@ -18,8 +18,9 @@ import { isBehind } from '../shared/isBehind';
 import { LifecycleChip } from '../shared/LifecycleChip';
 import { UpgradeButton } from '../UpgradeDialog';
 import { CheckList } from './CheckList';
-import { PathLink, parsePathRef } from './PathLink';
-import { relativeTime } from './relativeTime';
+import { GoldenPathLink } from '../GoldenPathLink';
+import { parsePathRef } from '../shared/parsePathRef';
+import { relativeTime } from '../shared/relativeTime';
 
 const useStyles = makeStyles(theme => ({
   line: {
@@ -45,7 +46,7 @@ function AnnotatedPath(props: {
     <>
       <Typography variant="body1" component="div" className={classes.line}>
         <span>Follows</span>
-        <PathLink
+        <GoldenPathLink
           pathRef={props.annotation}
           defaultNamespace={props.namespace}
         />
@@ -76,7 +77,9 @@ function EvaluatedPath(props: { result: EntityResult; name: string }) {
     <>
       <Typography variant="body1" component="div" className={classes.line}>
         <span>Follows</span>
-        <PathLink pathRef={path.ref} title={path.title} />
+        <GoldenPathLink pathRef={path.ref}>
+          {path.title ?? parsePathRef(path.ref)?.name ?? path.ref}
+        </GoldenPathLink>
         <LifecycleChip lifecycle={path.lifecycle} />
       </Typography>
       <Typography
@@ -110,8 +113,8 @@ function EvaluatedPath(props: { result: EntityResult; name: string }) {
             This golden path is deprecated.{' '}
             {replacement ? (
               <>
-                Move to <PathLink pathRef={replacement} />; this path's page
-                says how to migrate.
+                Move to <GoldenPathLink pathRef={replacement} />; this path's
+                page says how to migrate.
               </>
             ) : (
               "This path's page says what to move to."

@@ -23,7 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { editorRouteRef, rootRouteRef } from '../../routes';
 import { LifecycleChip } from '../shared/LifecycleChip';
 import { AdoptionSnippet } from './AdoptionSnippet';
-import { PathLink } from './PathLink';
+import { GoldenPathLink } from '../GoldenPathLink';
 import { matchingPaths, templateRefsOf } from './matchingPaths';
 
 const useStyles = makeStyles(theme => ({
@@ -122,7 +122,7 @@ function Suggestion(props: {
         <ListItemText
           primary={
             <span className={classes.line}>
-              <PathLink pathRef={ref} title={title} />
+              <GoldenPathLink pathRef={ref}>{title}</GoldenPathLink>
               <LifecycleChip lifecycle={path.spec.lifecycle} />
             </span>
           }

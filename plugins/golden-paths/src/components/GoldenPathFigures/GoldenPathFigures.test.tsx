@@ -3,7 +3,6 @@ import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { nodeDetails } from '../GoldenPathPage/testData';
 import { GoldenPathFigures } from './GoldenPathFigures';
-import { relativeTime } from './relativeTime';
 
 describe('GoldenPathFigures', () => {
   it('shows adoption, compliance, drift and the evaluation time', async () => {
@@ -38,18 +37,5 @@ describe('GoldenPathFigures', () => {
       />,
     );
     expect(screen.getByText('On a deprecated path')).toBeInTheDocument();
-  });
-});
-
-describe('relativeTime', () => {
-  const now = Date.parse('2025-03-03T12:00:00Z');
-  it.each([
-    ['2025-03-03T11:59:30Z', '30 seconds ago'],
-    ['2025-03-03T11:00:00Z', '1 hour ago'],
-    ['2025-03-02T12:00:00Z', 'yesterday'],
-    ['2025-02-01T12:00:00Z', 'last month'],
-    ['not a time', 'not a time'],
-  ])('%s is %s', (iso, text) => {
-    expect(relativeTime(iso, now)).toBe(text);
   });
 });

@@ -3,7 +3,7 @@ import type { PathDetails } from '@golden-paths/golden-paths-common';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
-import { relativeTime } from './relativeTime';
+import { relativeTime } from '../shared/relativeTime';
 
 const useStyles = makeStyles(theme => ({
   figures: {
@@ -64,7 +64,7 @@ export function GoldenPathFigures(props: { details: PathDetails }) {
       dateTime={details.evaluatedAt}
       title={new Date(details.evaluatedAt).toLocaleString()}
     >
-      {relativeTime(details.evaluatedAt)}
+      {relativeTime(details.evaluatedAt) ?? details.evaluatedAt}
     </time>
   );
   return (

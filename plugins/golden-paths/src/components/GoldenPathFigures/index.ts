@@ -1,2 +1,1 @@
 export { GoldenPathFigures } from './GoldenPathFigures';
-export { relativeTime } from './relativeTime';
