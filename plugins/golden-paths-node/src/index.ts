@@ -7,6 +7,7 @@
 
 export * from './extensions';
 export * from './types';
+export * from './lib';
 export * from './localRepositories';
 export * from './render';
 export * from './scaffold';

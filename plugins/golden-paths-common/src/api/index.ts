@@ -1,3 +1,4 @@
 export * from './types';
 export * from './GoldenPathsClient';
 export * from './upgradeTypes';
+export * from './upgradeOutcomeLabel';

@@ -4,7 +4,11 @@ import type {
   DiscoveryService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  type Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -65,6 +69,28 @@ export interface ComponentUpgraderOptions {
   auth: AuthService;
   /** Absolute directories whose git repositories upgrades may write branches in. */
   localDirectories: string[];
+}
+
+/**
+ * What one bulk planning reads once for all its followers: the path and
+ * template entities, and each template revision.
+ */
+interface ReadCache {
+  entities: Map<string, Promise<Entity | undefined>>;
+  revisions: Map<string, Promise<TemplateRevision>>;
+}
+
+function cached<T>(
+  map: Map<string, Promise<T>>,
+  key: string,
+  read: () => Promise<T>,
+) {
+  let value = map.get(key);
+  if (!value) {
+    value = read();
+    map.set(key, value);
+  }
+  return value;
 }
 
 interface PreparedUpgrade {
@@ -161,22 +187,52 @@ export class ComponentUpgrader {
     credentials: BackstageCredentials;
     limit?: number;
   }): Promise<PathUpgradePlans> {
+    const cache: ReadCache = { entities: new Map(), revisions: new Map() };
     return planFollowerUpgrades({
       ...options,
       catalog: this.#options.catalog,
-      plan: entityRef =>
-        this.plan({ entityRef, credentials: options.credentials }),
+      plan: async entity => {
+        const prepared = await this.#prepare({
+          entity,
+          credentials: options.credentials,
+          cache,
+        });
+        await prepared.merge.dispose();
+        return prepared.plan;
+      },
     });
   }
 
-  async #prepare(options: {
-    entityRef: string;
-    credentials: BackstageCredentials;
-  }): Promise<PreparedUpgrade> {
+  /**
+   * Reads, renders and merges. The component comes as a ref, or already
+   * read (with at least its annotations) by a bulk planning, which shares
+   * its reads of paths, templates and revisions through `cache`.
+   */
+  async #prepare(
+    options: { credentials: BackstageCredentials; cache?: ReadCache } & (
+      | { entityRef: string }
+      | { entity: Entity }
+    ),
+  ): Promise<PreparedUpgrade> {
     const { credentials } = options;
-    const { catalog } = this.#options;
-    const entityRef = stringifyEntityRef(parseEntityRef(options.entityRef));
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    const cache = options.cache ?? {
+      entities: new Map(),
+      revisions: new Map(),
+    };
+    const readEntity = (ref: string) =>
+      cached(cache.entities, ref, () =>
+        this.#options.catalog.getEntityByRef(ref, { credentials }),
+      );
+    const entityRef =
+      'entity' in options
+        ? stringifyEntityRef(options.entity)
+        : stringifyEntityRef(parseEntityRef(options.entityRef));
+    const entity =
+      'entity' in options
+        ? options.entity
+        : await this.#options.catalog.getEntityByRef(entityRef, {
+            credentials,
+          });
     if (!entity) {
       throw new NotFoundError(`${entityRef} not found`);
     }
@@ -188,7 +244,7 @@ export class ComponentUpgrader {
     const pathRef = stringifyEntityRef(
       parseEntityRef(followed, { defaultKind: 'goldenpath' }),
     );
-    const path = await catalog.getEntityByRef(pathRef, { credentials });
+    const path = await readEntity(pathRef);
     if (!path || !isGoldenPathEntity(path)) {
       throw new NotFoundError(`Golden path ${pathRef} not found`);
     }
@@ -221,9 +277,7 @@ export class ComponentUpgrader {
       );
     }
 
-    const template = await catalog.getEntityByRef(record.template.entityRef, {
-      credentials,
-    });
+    const template = await readEntity(record.template.entityRef);
     if (!template) {
       throw new NotFoundError(
         `The template ${record.template.entityRef} the repository was made with is not in the catalog`,
@@ -232,11 +286,13 @@ export class ComponentUpgrader {
     const templateUrl = templateFileUrl(template);
     const templateName = template.metadata.name;
     const revisionOf = (version: string) =>
-      readTemplateRevision(this.#reader, {
-        templateUrl,
-        annotations: template.metadata.annotations,
-        version,
-      });
+      cached(cache.revisions, `${templateUrl} ${version}`, () =>
+        readTemplateRevision(this.#reader, {
+          templateUrl,
+          annotations: template.metadata.annotations,
+          version,
+        }),
+      );
 
     const renderStart = Date.now();
     const target = await revisionOf(toVersion);

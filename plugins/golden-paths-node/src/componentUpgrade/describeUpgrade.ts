@@ -1,19 +1,7 @@
-import type { UpgradePlan } from '@golden-paths/golden-paths-common';
-
-const OUTCOME_WORDS: Record<string, string> = {
-  taken: 'taken from the new version',
-  merged: 'merged',
-  conflict: 'CONFLICT',
-  added: 'added',
-  'added-conflict': 'CONFLICT (added on both sides)',
-  deleted: 'deleted',
-  'kept-modified': 'kept (deleted by the new version, changed by you)',
-  'stays-deleted': 'stays deleted',
-  'binary-kept': 'yours kept (binary changed on both sides)',
-  renamed: 'renamed, your edits follow',
-  recopied: 'recopied',
-  overwritten: 'overwritten (recopy)',
-};
+import {
+  type UpgradePlan,
+  upgradeOutcomeLabel,
+} from '@golden-paths/golden-paths-common';
 
 /**
  * The commit message (and pull request body) of an upgrade: what moved and
@@ -23,9 +11,9 @@ export function describeUpgrade(plan: UpgradePlan): string {
   const title = plan.path.title ?? plan.path.entityRef;
   const rows = plan.files.map(
     f =>
-      `| ${f.previousPath ? `${f.previousPath} → ` : ''}${f.path} | ${
-        OUTCOME_WORDS[f.outcome] ?? f.outcome
-      } |`,
+      `| ${f.previousPath ? `${f.previousPath} → ` : ''}${
+        f.path
+      } | ${upgradeOutcomeLabel(f.outcome)} |`,
   );
   return [
     `Upgrade to ${title} ${plan.toVersion} (from ${plan.fromVersion})`,

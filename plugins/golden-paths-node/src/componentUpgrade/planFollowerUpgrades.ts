@@ -1,5 +1,9 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  type Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -11,19 +15,7 @@ import {
   type UpgradePlan,
 } from '@golden-paths/golden-paths-common';
 import semver from 'semver';
-
-async function forEachTwoAtATime<T>(
-  items: T[],
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      await work(items[next++]);
-    }
-  };
-  await Promise.all([worker(), worker()]);
-}
+import { forEachConcurrently } from '../lib/forEachConcurrently';
 
 /**
  * The followers of a path the caller may read that are behind it (read in
@@ -36,7 +28,8 @@ export async function planFollowerUpgrades(options: {
   pathRef: string;
   credentials: BackstageCredentials;
   limit?: number;
-  plan: (entityRef: string) => Promise<UpgradePlan>;
+  /** Plans one follower, given as read here (its annotations included). */
+  plan: (entity: Entity) => Promise<UpgradePlan>;
 }): Promise<PathUpgradePlans> {
   const { catalog, credentials } = options;
   const limit = options.limit ?? 50;
@@ -48,7 +41,7 @@ export async function planFollowerUpgrades(options: {
     throw new NotFoundError(`Golden path ${pathRef} not found`);
   }
   const latest = path.spec.version;
-  const behind: FollowerUpgradePlan[] = [];
+  const behind: Array<{ follower: FollowerUpgradePlan; entity: Entity }> = [];
   let cursor: string | undefined;
   do {
     const page = await catalog.queryEntities(
@@ -61,7 +54,8 @@ export async function planFollowerUpgrades(options: {
               'metadata.namespace',
               'metadata.name',
               'metadata.title',
-              `metadata.annotations.${ANNOTATION_GOLDEN_PATH_VERSION}`,
+              // The whole annotations: the plan needs the repository's location.
+              'metadata.annotations',
             ],
             limit: 500,
           },
@@ -72,9 +66,12 @@ export async function planFollowerUpgrades(options: {
         entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH_VERSION];
       if (version && semver.valid(version) && semver.lt(version, latest)) {
         behind.push({
-          entityRef: stringifyEntityRef(entity),
-          title: entity.metadata.title,
-          version,
+          entity,
+          follower: {
+            entityRef: stringifyEntityRef(entity),
+            title: entity.metadata.title,
+            version,
+          },
         });
       }
     }
@@ -82,13 +79,13 @@ export async function planFollowerUpgrades(options: {
   } while (cursor);
   behind.sort(
     (a, b) =>
-      semver.compare(a.version!, b.version!) ||
-      a.entityRef.localeCompare(b.entityRef),
+      semver.compare(a.follower.version!, b.follower.version!) ||
+      a.follower.entityRef.localeCompare(b.follower.entityRef),
   );
   const planned = behind.slice(0, limit);
-  await forEachTwoAtATime(planned, async follower => {
+  await forEachConcurrently(planned, 2, async ({ follower, entity }) => {
     try {
-      const plan = await options.plan(follower.entityRef);
+      const plan = await options.plan(entity);
       follower.plan = {
         fromVersion: plan.fromVersion,
         toVersion: plan.toVersion,
@@ -102,7 +99,7 @@ export async function planFollowerUpgrades(options: {
   });
   return {
     path: { entityRef: pathRef, title: path.metadata.title, version: latest },
-    followers: planned,
+    followers: planned.map(p => p.follower),
     ...(behind.length > limit ? { omitted: behind.length - limit } : {}),
   };
 }

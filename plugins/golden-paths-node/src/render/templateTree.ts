@@ -1,5 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   resolveSafeChildPath,
@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
+import { serializeDirectoryContents } from '@backstage/plugin-scaffolder-node';
 import type { RenderedFile } from '../scaffold/manifest';
 
 /**
@@ -17,24 +18,6 @@ import type { RenderedFile } from '../scaffold/manifest';
 export interface TemplateTreeReaderOptions {
   urlReader: UrlReaderService;
   integrations: ScmIntegrationRegistry;
-}
-
-async function walk(root: string, directory: string): Promise<RenderedFile[]> {
-  const files: RenderedFile[] = [];
-  for (const entry of await readdir(directory, { withFileTypes: true })) {
-    const full = join(directory, entry.name);
-    if (entry.isDirectory()) {
-      files.push(...(await walk(root, full)));
-    } else if (entry.isFile()) {
-      const mode = (await stat(full)).mode;
-      files.push({
-        path: relative(root, full).split(sep).join('/'),
-        content: await readFile(full),
-        executable: (mode & 0o111) !== 0,
-      });
-    }
-  }
-  return files;
 }
 
 /**
@@ -75,7 +58,15 @@ export class TemplateTreeReader {
       if (!found?.isDirectory()) {
         throw new NotFoundError(`No folder at ${url}`);
       }
-      return walk(directory, directory);
+      // The scaffolder's own reader: dot files, executable bits, no .git.
+      const files = await serializeDirectoryContents(directory);
+      return files
+        .filter(file => !file.symlink)
+        .map(({ path, content, executable }) => ({
+          path,
+          content,
+          executable,
+        }));
     }
     const response = await this.#urlReader.readTree(url);
     const files = await response.files();

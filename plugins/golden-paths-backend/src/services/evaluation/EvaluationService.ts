@@ -22,12 +22,14 @@ import type {
   RepositoryReadCounts,
   RepositoryReader,
 } from '../repositories/RepositoryReader';
-import { repositoryLocation } from '@golden-paths/golden-paths-node';
+import {
+  forEachConcurrently,
+  repositoryLocation,
+} from '@golden-paths/golden-paths-node';
 import { catalogPages } from './catalogPages';
 import type { CheckRegistry } from './CheckRegistry';
 import { driftOf } from './drift';
 import { FollowerTally } from './FollowerTally';
-import { forEachConcurrently } from '../../lib/forEachConcurrently';
 import { pathDetails } from './pathDetails';
 import { entityRefKey, normalizeRef } from './refs';
 

@@ -7,8 +7,8 @@ import type {
   RepositoryFile,
   RepositorySnapshot,
 } from '@golden-paths/golden-paths-node';
+import { forEachConcurrently } from '@golden-paths/golden-paths-node';
 import { minimatch } from 'minimatch';
-import { forEachConcurrently } from '../../lib/forEachConcurrently';
 import type {
   EvaluationStore,
   RepositoryCacheEntry,

@@ -1,6 +1,8 @@
 /**
  * Runs `work` on every item, at most `concurrency` at a time; rejects with
  * the first failure once the running items have settled.
+ *
+ * @public
  */
 export async function forEachConcurrently<T>(
   items: ReadonlyArray<T>,

@@ -1,4 +1,4 @@
-import type { UpgradeFileOutcome } from '@golden-paths/golden-paths-common';
+import type { UpgradeFileOutcome } from './upgradeTypes';
 
 const LABELS: Record<UpgradeFileOutcome, string> = {
   taken: 'Updated from the template',
@@ -15,7 +15,12 @@ const LABELS: Record<UpgradeFileOutcome, string> = {
   overwritten: 'Overwritten: you changed it',
 };
 
-/** What an upgrade does to a file, in words; an outcome this build does not know shows as it is. */
-export function outcomeLabel(outcome: UpgradeFileOutcome): string {
+/**
+ * What an upgrade does to a file, in words, as the portal and the upgrade's
+ * commit message say it; an outcome this build does not know shows as it is.
+ *
+ * @public
+ */
+export function upgradeOutcomeLabel(outcome: UpgradeFileOutcome): string {
   return LABELS[outcome] ?? outcome;
 }
