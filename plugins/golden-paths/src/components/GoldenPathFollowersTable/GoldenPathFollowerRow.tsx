@@ -1,8 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  EntityRefLink,
-  humanizeEntityRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { FollowerResult } from '@golden-paths/golden-paths-common';
 import Collapse from '@material-ui/core/Collapse';
 import IconButton from '@material-ui/core/IconButton';
@@ -21,6 +17,7 @@ import {
   GoldenPathCheckDetails,
   GoldenPathFailingChecks,
 } from './GoldenPathFollowerChecks';
+import { entityDisplayName } from '../shared/entityDisplayName';
 
 /** Columns of the followers table, the expand button's included. */
 export const FOLLOWER_COLUMNS = 6;
@@ -36,17 +33,6 @@ const useStyles = makeStyles(theme => ({
   details: { paddingTop: 0, paddingBottom: 0 },
 }));
 
-function displayName(follower: FollowerResult): string {
-  if (follower.title) {
-    return follower.title;
-  }
-  try {
-    return humanizeEntityRef(parseEntityRef(follower.entityRef));
-  } catch {
-    return follower.entityRef;
-  }
-}
-
 /**
  * One follower: who, whose, which version (with an upgrade when behind), and
  * how it does on the checks.
@@ -55,7 +41,7 @@ export function GoldenPathFollowerRow(props: { follower: FollowerResult }) {
   const { follower } = props;
   const classes = useStyles();
   const [open, setOpen] = useState(false);
-  const name = displayName(follower);
+  const name = entityDisplayName(follower);
   const passed = follower.checks.filter(c => c.status === 'pass').length;
   const total = follower.checks.length;
   const notPassing = total - passed;

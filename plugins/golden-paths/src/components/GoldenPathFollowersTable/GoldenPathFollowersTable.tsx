@@ -12,28 +12,17 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
-import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { GoldenPathFollowerRow } from './GoldenPathFollowerRow';
 import { FOLLOWER_PAGE_SIZES, useFollowerPages } from './useFollowerPages';
-
-const useStyles = makeStyles({
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-  },
-});
+import { useVisuallyHiddenStyles } from '../shared/visuallyHidden';
 
 /**
  * The components that follow a path, read from the backend a page at a
  * time, with their version, drift and check results.
  */
 export function GoldenPathFollowersTable(props: { pathRef: string }) {
-  const classes = useStyles();
+  const hidden = useVisuallyHiddenStyles();
   const pages = useFollowerPages(props.pathRef);
   const { page, pageSize, items, loading, error } = pages;
   const firstLoad = loading && items.length === 0;
@@ -78,7 +67,7 @@ export function GoldenPathFollowersTable(props: { pathRef: string }) {
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">
-                <span className={classes.visuallyHidden}>Details</span>
+                <span className={hidden.visuallyHidden}>Details</span>
               </TableCell>
               <TableCell>Component</TableCell>
               <TableCell>Owner</TableCell>

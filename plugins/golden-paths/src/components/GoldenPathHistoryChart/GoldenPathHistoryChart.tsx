@@ -11,6 +11,7 @@ import {
   shortDay,
   summarize,
 } from './scales';
+import { useVisuallyHiddenStyles } from '../shared/visuallyHidden';
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -40,17 +41,6 @@ const useStyles = makeStyles(theme => ({
     marginRight: theme.spacing(1),
     verticalAlign: 'middle',
   },
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    padding: 0,
-    margin: -1,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
 }));
 
 /**
@@ -62,6 +52,7 @@ export function GoldenPathHistoryChart(props: {
   points: ReadonlyArray<HistoryPoint>;
 }) {
   const classes = useStyles();
+  const hidden = useVisuallyHiddenStyles();
   const theme = useTheme();
   const id = useId();
   const points = [...props.points].sort(
@@ -225,7 +216,7 @@ export function GoldenPathHistoryChart(props: {
           ),
         )}
       </svg>
-      <table className={classes.visuallyHidden}>
+      <table className={hidden.visuallyHidden}>
         <caption>Adoption and compliance per day</caption>
         <thead>
           <tr>

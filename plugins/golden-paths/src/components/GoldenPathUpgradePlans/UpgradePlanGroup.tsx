@@ -1,8 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  EntityRefLink,
-  humanizeEntityRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { FollowerUpgradePlan } from '@golden-paths/golden-paths-common';
 import { makeStyles } from '@material-ui/core/styles';
 import Table from '@material-ui/core/Table';
@@ -15,6 +11,8 @@ import { upgradeSummaryText } from '../shared/upgradeSummaryText';
 import { UpgradeButton } from '../UpgradeDialog';
 import type { VersionGroup } from './groupByVersion';
 import { UpgradeModeChip } from './UpgradeModeChip';
+import { useVisuallyHiddenStyles } from '../shared/visuallyHidden';
+import { entityDisplayName } from '../shared/entityDisplayName';
 
 const useStyles = makeStyles(theme => ({
   group: { marginTop: theme.spacing(2) },
@@ -26,31 +24,12 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1),
   },
   action: { width: theme.spacing(16) },
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-  },
 }));
-
-function displayName(follower: FollowerUpgradePlan): string {
-  if (follower.title) {
-    return follower.title;
-  }
-  try {
-    return humanizeEntityRef(parseEntityRef(follower.entityRef));
-  } catch {
-    return follower.entityRef;
-  }
-}
 
 function FollowerPlanRow(props: { follower: FollowerUpgradePlan }) {
   const classes = useStyles();
   const { follower } = props;
-  const name = displayName(follower);
+  const name = entityDisplayName(follower);
   return (
     <TableRow>
       <TableCell component="th" scope="row" role="rowheader">
@@ -90,6 +69,7 @@ export function UpgradePlanGroup(props: {
   toVersion: string;
 }) {
   const classes = useStyles();
+  const hidden = useVisuallyHiddenStyles();
   const { version, followers } = props.group;
   const label = version ? `Version ${version}` : 'No version';
   const tableLabel = version
@@ -113,7 +93,7 @@ export function UpgradePlanGroup(props: {
             <TableCell>Component</TableCell>
             <TableCell>Plan</TableCell>
             <TableCell className={classes.action}>
-              <span className={classes.visuallyHidden}>Upgrade</span>
+              <span className={hidden.visuallyHidden}>Upgrade</span>
             </TableCell>
           </TableRow>
         </TableHead>

@@ -6,7 +6,8 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import FlagIcon from '@material-ui/icons/Flag';
-import { outcomeLabel } from './outcomeLabel';
+import { upgradeOutcomeLabel } from '@golden-paths/golden-paths-common';
+import { useVisuallyHiddenStyles } from '../shared/visuallyHidden';
 
 const useStyles = makeStyles(theme => ({
   path: {
@@ -16,14 +17,6 @@ const useStyles = makeStyles(theme => ({
   outcome: { whiteSpace: 'nowrap' },
   flag: { color: theme.palette.warning.main },
   flagCell: { width: theme.spacing(4) },
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-  },
 }));
 
 /**
@@ -32,6 +25,7 @@ const useStyles = makeStyles(theme => ({
  */
 export function UpgradeFileTable(props: { files: UpgradeFileChange[] }) {
   const classes = useStyles();
+  const hidden = useVisuallyHiddenStyles();
   const files = [...props.files].sort(
     (a, b) => Number(b.flagged) - Number(a.flagged),
   );
@@ -40,7 +34,7 @@ export function UpgradeFileTable(props: { files: UpgradeFileChange[] }) {
       <TableHead>
         <TableRow>
           <TableCell className={classes.flagCell} padding="checkbox">
-            <span className={classes.visuallyHidden}>Needs a look</span>
+            <span className={hidden.visuallyHidden}>Needs a look</span>
           </TableCell>
           <TableCell>File</TableCell>
           <TableCell>What happens</TableCell>
@@ -70,7 +64,7 @@ export function UpgradeFileTable(props: { files: UpgradeFileChange[] }) {
                 : file.path}
             </TableCell>
             <TableCell className={classes.outcome}>
-              {outcomeLabel(file.outcome)}
+              {upgradeOutcomeLabel(file.outcome)}
             </TableCell>
             <TableCell>{file.detail}</TableCell>
           </TableRow>

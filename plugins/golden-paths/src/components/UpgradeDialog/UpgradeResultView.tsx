@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { outcomeLabel } from './outcomeLabel';
+import { upgradeOutcomeLabel } from '@golden-paths/golden-paths-common';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
@@ -58,7 +58,9 @@ export function UpgradeResultView(props: { result: UpgradeResult }) {
                 <ListItemText
                   primary={file.path}
                   primaryTypographyProps={{ className: classes.path }}
-                  secondary={`${outcomeLabel(file.outcome)}: ${file.detail}`}
+                  secondary={`${upgradeOutcomeLabel(file.outcome)}: ${
+                    file.detail
+                  }`}
                 />
               </ListItem>
             ))}
