@@ -21,6 +21,7 @@ import { stringify } from 'yaml';
 import scaffolderModuleGoldenPaths, {
   goldenPathsLocalUrlReaderServiceFactory,
 } from './index';
+import { waitFor } from './__testUtils__/backendRequests';
 
 // The GoldenPath kind is validated by our catalog module in a real backend;
 // here it only has to be accepted.
@@ -164,25 +165,6 @@ describe('scaffolderModuleGoldenPaths', () => {
         body: response.ok ? await response.json() : await response.text(),
       };
     };
-    async function waitFor<T>(
-      what: string,
-      read: () => Promise<T>,
-      done: (value: T) => boolean,
-    ): Promise<T> {
-      const deadline = Date.now() + 40_000;
-      for (;;) {
-        const value = await read();
-        if (done(value)) {
-          return value;
-        }
-        if (Date.now() > deadline) {
-          throw new Error(
-            `Timed out waiting for ${what}: ${JSON.stringify(value)}`,
-          );
-        }
-        await new Promise(resolve => setTimeout(resolve, 250));
-      }
-    }
 
     await waitFor(
       'the template in the catalog',

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   TestBackend,
-  mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
@@ -21,6 +20,7 @@ import {
   exampleValues,
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
+import { backendRequests } from './__testUtils__/backendRequests';
 
 /*
  * Two releases of two example templates, each revision folder dry-run on
@@ -126,6 +126,7 @@ describe('new versions of the example golden-path templates', () => {
   let backend: TestBackend;
   let repositories: string;
   let baseUrl: string;
+  const request = backendRequests(() => baseUrl);
 
   beforeAll(async () => {
     repositories = await mkdtemp(join(tmpdir(), 'golden-paths-versions-'));
@@ -175,13 +176,10 @@ describe('new versions of the example golden-path templates', () => {
     const template = templates.find(t => t.name === name)!;
     const dir = join(template.dir, 'versions', version);
     const path = await goldenPath(name);
-    const response = await fetch(`${baseUrl}/api/scaffolder/v2/dry-run`, {
-      method: 'POST',
-      headers: {
-        Authorization: mockCredentials.user.header(),
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({
+    const { status, body } = await request(
+      'POST',
+      '/api/scaffolder/v2/dry-run',
+      {
         template: parse(await readFile(join(dir, 'template.yaml'), 'utf8')),
         values: {
           ...exampleValues(template, `orders-${name}`.slice(0, 40)),
@@ -196,17 +194,16 @@ describe('new versions of the example golden-path templates', () => {
           scaffold,
         },
         directoryContents: directoryContents(dir),
-      }),
-    });
-    const body = await response.json();
+      },
+    );
     const failures = (body?.log ?? [])
       .filter((entry: any) => entry.body?.status === 'failed')
       .map((entry: any) => entry.body?.message);
     // On a 4xx the body says which action refused which input.
     expect({
-      status: response.status,
+      status,
       failures,
-      error: response.ok ? undefined : body?.error?.message,
+      error: status < 400 ? undefined : body?.error?.message,
     }).toEqual({
       status: 200,
       failures: [],

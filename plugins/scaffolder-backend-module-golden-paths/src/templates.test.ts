@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   TestBackend,
-  mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
@@ -32,6 +31,7 @@ import {
   exampleValues,
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
+import { backendRequests, waitFor } from './__testUtils__/backendRequests';
 
 /*
  * The example golden-path templates, run through the real scaffolder and
@@ -46,42 +46,7 @@ describe('golden-path templates on the real scaffolder', () => {
   let repositories: string;
   let baseUrl: string;
 
-  const request = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: mockCredentials.user.header(),
-        'Content-Type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? JSON.parse(text) : undefined,
-    };
-  };
-
-  async function waitFor<T>(
-    what: string,
-    read: () => Promise<T>,
-    done: (value: T) => boolean,
-    timeoutMs = 60_000,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) {
-        return value;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Timed out waiting for ${what}: ${JSON.stringify(value)}`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, 300));
-    }
-  }
+  const request = backendRequests(() => baseUrl);
 
   beforeAll(async () => {
     repositories = await mkdtemp(join(tmpdir(), 'golden-paths-repos-'));

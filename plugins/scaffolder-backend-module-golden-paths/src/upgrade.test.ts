@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   TestBackend,
-  mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
@@ -33,6 +32,7 @@ import {
   exampleValues,
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
+import { backendRequests, waitFor } from './__testUtils__/backendRequests';
 
 /*
  * The whole upgrade on the embedded default, through the real catalog,
@@ -62,46 +62,7 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
   let repositories: string;
   let baseUrl: string;
 
-  const request = async <T = any>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: mockCredentials.user.header(),
-        'Content-Type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? JSON.parse(text) : undefined,
-    };
-  };
-
-  async function waitFor<T>(
-    what: string,
-    read: () => Promise<T>,
-    done: (value: T) => boolean,
-    timeoutMs = 60_000,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) {
-        return value;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Timed out waiting for ${what}: ${JSON.stringify(value)}`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, 300));
-    }
-  }
+  const request = backendRequests(() => baseUrl);
 
   async function runTask(templateRef: string, values: Record<string, unknown>) {
     const created = await request('POST', '/api/scaffolder/v2/tasks', {

@@ -15,7 +15,9 @@ export interface ExampleTemplate {
 export function readExampleTemplates(): ExampleTemplate[] {
   const root = join(EXAMPLES_DIR, 'templates');
   return readdirSync(root)
-    .filter(name => statSync(join(root, name, 'template.yaml'), { throwIfNoEntry: false }))
+    .filter(name =>
+      statSync(join(root, name, 'template.yaml'), { throwIfNoEntry: false }),
+    )
     .sort()
     .map(name => {
       const dir = join(root, name);

@@ -2,7 +2,6 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
   TestBackend,
-  mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
@@ -18,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import scaffolderModuleGoldenPaths from '../index';
 import { EXAMPLES_DIR } from '../__testUtils__/exampleTemplates';
+import { backendRequests, waitFor } from '../__testUtils__/backendRequests';
 
 /*
  * golden-paths:template:render through the real scaffolder: a small
@@ -98,6 +98,7 @@ const file = (path: string, content: string) => ({
 describe('golden-paths:template:render', () => {
   let backend: TestBackend;
   let baseUrl: string;
+  const request = backendRequests(() => baseUrl);
 
   beforeAll(async () => {
     backend = await startTestBackend({
@@ -123,17 +124,17 @@ describe('golden-paths:template:render', () => {
     baseUrl = `http://localhost:${
       (backend.server.address() as AddressInfo).port
     }`;
-    for (let i = 0; i < 100; i++) {
-      const response = await fetch(
-        `${baseUrl}/api/catalog/entities/by-name/goldenpath/default/node-http-service`,
-        { headers: { Authorization: mockCredentials.user.header() } },
-      );
-      if (response.ok) {
-        return;
-      }
-      await new Promise(resolve => setTimeout(resolve, 200));
-    }
-    throw new Error('the example golden paths never reached the catalog');
+    await waitFor(
+      'the example golden paths in the catalog',
+      async () =>
+        (
+          await request(
+            'GET',
+            '/api/catalog/entities/by-name/goldenpath/default/node-http-service',
+          )
+        ).status,
+      status => status === 200,
+    );
   }, 60_000);
 
   afterAll(() => backend?.stop());
@@ -143,13 +144,10 @@ describe('golden-paths:template:render', () => {
     values: Record<string, unknown>,
     revisionVersion = '1.0.0',
   ) {
-    const response = await fetch(`${baseUrl}/api/scaffolder/v2/dry-run`, {
-      method: 'POST',
-      headers: {
-        Authorization: mockCredentials.user.header(),
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({
+    const { status, body } = await request(
+      'POST',
+      '/api/scaffolder/v2/dry-run',
+      {
         template,
         values,
         directoryContents: [
@@ -160,9 +158,8 @@ describe('golden-paths:template:render', () => {
           ),
           file(`versions/${revisionVersion}/skeleton/README.md`, README),
         ],
-      }),
-    });
-    const body = await response.json();
+      },
+    );
     const files: Record<string, string> = {};
     for (const f of body.directoryContents ?? []) {
       files[f.path] = Buffer.from(f.base64Content, 'base64').toString('utf8');
@@ -172,7 +169,7 @@ describe('golden-paths:template:render', () => {
       body.error?.message ??
       (body.log ?? []).find((e: any) => e.body?.status === 'failed')?.body
         ?.message;
-    return { status: response.status, files, failure, body };
+    return { status, files, failure, body };
   }
 
   const secrets = {

@@ -1,0 +1,58 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+
+/** A JSON response: its status and its parsed body (undefined when empty). */
+export interface JsonResponse<T> {
+  status: number;
+  body: T;
+}
+
+/**
+ * Calls a test backend as a signed-in user, JSON in and out, without
+ * throwing on an error status: tests assert on the status.
+ */
+export function backendRequests(baseUrl: () => string) {
+  return async function request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<JsonResponse<T>> {
+    const response = await fetch(`${baseUrl()}${path}`, {
+      method,
+      headers: {
+        Authorization: mockCredentials.user.header(),
+        'Content-Type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : undefined,
+    };
+  };
+}
+
+/**
+ * Reads until `done` says yes, or fails naming what it waited for and the
+ * last value read.
+ */
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out waiting for ${what}: ${JSON.stringify(value)}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 300));
+  }
+}
