@@ -7,7 +7,9 @@ import { NotFoundError } from '@backstage/errors';
 import { repositoryLocation } from '../localRepositories/repositoryLocation';
 import type { RenderedFile } from '../scaffold/manifest';
 import { runGit } from '../upgrade/git';
+import { readBlobs } from '../upgrade/blobs';
 import { resolveCommit } from '../upgrade/developerRepository';
+import { listTree } from '../upgrade/treeEntries';
 import type { RepositorySide } from '../upgrade/types';
 
 /**
@@ -111,20 +113,16 @@ export async function listRepositoryFiles(
   if (repository.kind === 'remote') {
     return new Map(repository.files.map(f => [f.path, f.content]));
   }
-  const { stdout } = await runGit({
-    gitDir: repository.gitDir,
-    args: ['ls-tree', '-r', '-z', '--full-tree', repository.commit],
-  });
-  const files = new Map<string, Buffer>();
-  for (const line of stdout.toString('utf8').split('\0').filter(Boolean)) {
-    const [info, path] = line.split('\t');
-    const [, type] = info.split(' ');
-    if (type === 'blob') {
-      const content = await readRepositoryFile(repository, path);
-      if (content) {
-        files.set(path, content);
-      }
-    }
-  }
-  return files;
+  // One ls-tree and one cat-file --batch, whatever the number of files.
+  const listing = await listTree(repository.gitDir, repository.commit);
+  const blobs = [...listing].filter(
+    ([, entry]) => entry.mode !== '160000' && entry.mode !== '120000',
+  );
+  const contents = await readBlobs(
+    repository.gitDir,
+    blobs.map(([, entry]) => entry.oid),
+  );
+  return new Map(
+    blobs.map(([path, entry]) => [path, contents.get(entry.oid)!]),
+  );
 }
