@@ -25,7 +25,10 @@ import { backendRequests, waitFor } from '../__testUtils__/backendRequests';
  * editor's Try does (the template's own files are the directory contents).
  */
 
-const entryTemplate = (parameters: Record<string, unknown>) => ({
+const entryTemplate = (
+  parameters: Record<string, unknown>,
+  path = 'goldenpath:default/node-http-service',
+) => ({
   apiVersion: 'scaffolder.backstage.io/v1beta3',
   kind: 'Template',
   metadata: { name: 'demo-service' },
@@ -38,7 +41,7 @@ const entryTemplate = (parameters: Record<string, unknown>) => ({
         id: 'render',
         action: 'golden-paths:template:render',
         input: {
-          path: 'goldenpath:default/node-http-service',
+          path,
           version: '${{ parameters.version }}',
           values: '${{ parameters }}',
         },
@@ -143,6 +146,7 @@ describe('golden-paths:template:render', () => {
     template: unknown,
     values: Record<string, unknown>,
     revisionVersion = '1.0.0',
+    revisionTemplate: unknown = revision,
   ) {
     const { status, body } = await request(
       'POST',
@@ -154,7 +158,7 @@ describe('golden-paths:template:render', () => {
           file('template.yaml', stringify(template)),
           file(
             `versions/${revisionVersion}/template.yaml`,
-            stringify(revision),
+            stringify(revisionTemplate),
           ),
           file(`versions/${revisionVersion}/skeleton/README.md`, README),
         ],
@@ -236,5 +240,27 @@ describe('golden-paths:template:render', () => {
       { name: 'orders', version: '1.0.0', scaffold: 'x' },
     );
     expect(failure).toMatch(/"scaffold" is reserved/);
+  });
+
+  it('says which golden path it cannot find', async () => {
+    const { failure } = await dryRun(
+      entryTemplate(PARAMETERS, 'goldenpath:default/no-such-path'),
+      { name: 'orders', version: '1.0.0' },
+    );
+    expect(failure).toBe(
+      'Golden path goldenpath:default/no-such-path not found',
+    );
+  });
+
+  it('names the revision file that has no steps', async () => {
+    const { failure } = await dryRun(
+      entryTemplate(PARAMETERS),
+      { name: 'orders', version: '1.0.0' },
+      '1.0.0',
+      { ...revision, spec: { ...revision.spec, steps: undefined } },
+    );
+    expect(failure).toMatch(
+      /versions\/1\.0\.0\/template\.yaml: spec\.steps must list the steps that render version 1\.0\.0$/,
+    );
   });
 });
