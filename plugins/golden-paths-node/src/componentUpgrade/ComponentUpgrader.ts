@@ -27,7 +27,11 @@ import {
   readTemplateRevision,
   type TemplateRevision,
 } from '../render/templateRevision';
-import { TemplateTreeReader } from '../render/templateTree';
+import { templateFileUrl } from '../render/templateFileUrl';
+import {
+  TemplateTreeReader,
+  type TemplateTreeReaderOptions,
+} from '../render/templateTree';
 import { manifestOf } from '../scaffold/manifest';
 import { parameterDefaults } from '../scaffold/recordableValues';
 import {
@@ -46,6 +50,7 @@ import {
   listRepositoryFiles,
   openComponentRepository,
   readRepositoryFile,
+  repositoryVersion,
   type ComponentRepository,
 } from './componentRepository';
 import { baseExactness } from './baseExactness';
@@ -53,15 +58,21 @@ import { describeUpgrade } from './describeUpgrade';
 import { planFollowerUpgrades } from './planFollowerUpgrades';
 import { deliverGithubPullRequest } from './githubPullRequest';
 import { recopyBase, relabelRecopy } from './recopyBase';
-import { templateFileUrl } from './templateFileUrl';
 import { upgradeBranchName } from './upgradeBranch';
+import { PlanCache, planCacheKey } from './planCache';
+import { PlanSlots } from './planSlots';
+import { DEFAULT_UPGRADE_LIMITS, type UpgradeLimits } from './upgradeLimits';
 
 /**
  * The services an upgrade reads and renders with.
  *
  * @public
  */
-export interface ComponentUpgraderOptions {
+export interface ComponentUpgraderOptions
+  extends Pick<
+    TemplateTreeReaderOptions,
+    'templateDirectories' | 'templateLimits'
+  > {
   catalog: CatalogService;
   urlReader: UrlReaderService;
   integrations: ScmIntegrationRegistry;
@@ -69,6 +80,11 @@ export interface ComponentUpgraderOptions {
   auth: AuthService;
   /** Absolute directories whose git repositories upgrades may write branches in. */
   localDirectories: string[];
+  /**
+   * What plans may cost (`readUpgradeLimits(config)`); defaults to
+   * {@link DEFAULT_UPGRADE_LIMITS}.
+   */
+  limits?: UpgradeLimits;
 }
 
 /**
@@ -98,7 +114,29 @@ interface PreparedUpgrade {
   merge: ThreeWayMerge;
   repository: ComponentRepository;
   record: ScaffoldRecord;
+  cacheKey: string;
 }
+
+/** A plan found in the cache: nothing was rendered or merged. */
+interface CachedPlan {
+  plan: UpgradePlan;
+  cached: true;
+}
+
+type Prepared = PreparedUpgrade | CachedPlan;
+
+/**
+ * The component as a ref, or already read (with at least its annotations)
+ * by a bulk planning, which shares its reads of paths, templates and
+ * revisions through `cache`; `plans` when a cached plan may answer;
+ * `signal` fires at the plan's deadline.
+ */
+type PrepareOptions = {
+  credentials: BackstageCredentials;
+  cache?: ReadCache;
+  plans?: PlanCache;
+  signal?: AbortSignal;
+} & ({ entityRef: string } | { entity: Entity });
 
 /**
  * Plans and runs the upgrade of a component scaffolded from a golden path
@@ -114,21 +152,57 @@ export class ComponentUpgrader {
   readonly #options: ComponentUpgraderOptions;
   readonly #reader: TemplateTreeReader;
   readonly #renderer: TemplateRenderer;
+  readonly #limits: UpgradeLimits;
+  readonly #slots: PlanSlots;
+  readonly #plans: PlanCache;
 
   constructor(options: ComponentUpgraderOptions) {
     this.#options = options;
     this.#reader = new TemplateTreeReader(options);
     this.#renderer = new TemplateRenderer(options);
+    this.#limits = options.limits ?? DEFAULT_UPGRADE_LIMITS;
+    this.#slots = new PlanSlots(this.#limits);
+    this.#plans = new PlanCache(this.#limits.planCache);
   }
 
-  /** A dry plan: nothing is written anywhere. */
+  /**
+   * A dry plan: nothing is written anywhere. The same plan asked again
+   * within `goldenPaths.upgrades.planCache.ttlSeconds` is reused.
+   */
   async plan(options: {
     entityRef: string;
     credentials: BackstageCredentials;
   }): Promise<UpgradePlan> {
-    const prepared = await this.#prepare(options);
+    return this.#dryPlan(
+      await this.#prepareInSlot({ ...options, plans: this.#plans }),
+    );
+  }
+
+  /** The plan of a dry run: its merge freed, kept for the next ask. */
+  async #dryPlan(prepared: Prepared): Promise<UpgradePlan> {
+    if ('cached' in prepared) {
+      return prepared.plan;
+    }
     await prepared.merge.dispose();
+    this.#plans.set(prepared.cacheKey, prepared.plan);
     return prepared.plan;
+  }
+
+  /** Prepares in one of the bounded slots, under the plan's deadline. */
+  #prepareInSlot(options: PrepareOptions): Promise<Prepared> {
+    return this.#slots.run(signal => {
+      const work = this.#prepare({ ...options, signal });
+      // Finished after its deadline, a plan is nobody's: free its merge.
+      work.then(
+        prepared => {
+          if (signal.aborted && 'merge' in prepared) {
+            void prepared.merge.dispose();
+          }
+        },
+        () => {},
+      );
+      return work;
+    });
   }
 
   /**
@@ -139,7 +213,10 @@ export class ComponentUpgrader {
     entityRef: string;
     credentials: BackstageCredentials;
   }): Promise<UpgradeResult> {
-    const prepared = await this.#prepare(options);
+    const prepared = await this.#prepareInSlot(options);
+    if ('cached' in prepared) {
+      throw new Error('A run is never prepared from a cached plan');
+    }
     const { plan, merge, repository, record } = prepared;
     const extraFiles = [
       {
@@ -180,7 +257,8 @@ export class ComponentUpgrader {
 
   /**
    * Plans (dry) the upgrade of every follower of a path that is behind it,
-   * oldest version first, at most `limit` of them, two at a time.
+   * oldest version first, at most `limit` of them (and never more than
+   * `goldenPaths.upgrades.maxFollowersPerRequest`), two at a time.
    */
   async planFollowers(options: {
     pathRef: string;
@@ -188,18 +266,20 @@ export class ComponentUpgrader {
     limit?: number;
   }): Promise<PathUpgradePlans> {
     const cache: ReadCache = { entities: new Map(), revisions: new Map() };
+    const most = this.#limits.maxFollowersPerRequest;
     return planFollowerUpgrades({
       ...options,
+      limit: Math.min(options.limit ?? most, most),
       catalog: this.#options.catalog,
-      plan: async entity => {
-        const prepared = await this.#prepare({
-          entity,
-          credentials: options.credentials,
-          cache,
-        });
-        await prepared.merge.dispose();
-        return prepared.plan;
-      },
+      plan: async entity =>
+        this.#dryPlan(
+          await this.#prepareInSlot({
+            entity,
+            credentials: options.credentials,
+            cache,
+            plans: this.#plans,
+          }),
+        ),
     });
   }
 
@@ -208,12 +288,7 @@ export class ComponentUpgrader {
    * read (with at least its annotations) by a bulk planning, which shares
    * its reads of paths, templates and revisions through `cache`.
    */
-  async #prepare(
-    options: { credentials: BackstageCredentials; cache?: ReadCache } & (
-      | { entityRef: string }
-      | { entity: Entity }
-    ),
-  ): Promise<PreparedUpgrade> {
+  async #prepare(options: PrepareOptions): Promise<Prepared> {
     const { credentials } = options;
     const cache = options.cache ?? {
       entities: new Map(),
@@ -253,6 +328,8 @@ export class ComponentUpgrader {
     const repository = await openComponentRepository(entity, {
       urlReader: this.#options.urlReader,
       localDirectories: this.#options.localDirectories,
+      limits: this.#limits.repositories,
+      signal: options.signal,
     });
     const recordText = await readRepositoryFile(
       repository,
@@ -307,6 +384,27 @@ export class ComponentUpgrader {
       recopyReason = `The version the repository was made at can no longer be rendered: ${error.message}`;
     }
 
+    // Only now, after the caller's own catalog reads: a plan made from the
+    // same everything is reused rather than rendered and merged again.
+    const cacheKey = planCacheKey(credentials, {
+      entityRef,
+      repository: repositoryVersion(repository),
+      record: recordText.toString('base64'),
+      fromVersion,
+      path: [pathRef, toVersion, path.metadata.title, path.spec.guarantees],
+      template: [
+        record.template.entityRef,
+        templateUrl,
+        templateName,
+        (template.spec as any)?.parameters,
+      ],
+      revisions: [target.contentHash, base?.contentHash, recopyReason],
+    });
+    const cachedPlan = options.plans?.get(cacheKey);
+    if (cachedPlan) {
+      return { plan: cachedPlan, cached: true };
+    }
+
     const targetValues: JsonObject = {
       ...parameterDefaults((template.spec as any)?.parameters),
       ...record.values,
@@ -330,6 +428,7 @@ export class ComponentUpgrader {
           templateRef: record.template.entityRef,
           context: record.context,
           credentials,
+          signal: options.signal,
         })
         .then(files => files.filter(f => f.path !== SCAFFOLD_RECORD_PATH));
     const [targetFiles, baseFiles] = await Promise.all([
@@ -412,6 +511,6 @@ export class ComponentUpgrader {
       values: targetValues,
       files: manifestOf(targetFiles),
     };
-    return { plan, merge, repository, record: nextRecord };
+    return { plan, merge, repository, record: nextRecord, cacheKey };
   }
 }

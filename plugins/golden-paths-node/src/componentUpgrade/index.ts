@@ -1,2 +1,3 @@
 export * from './ComponentUpgrader';
 export * from './upgradeBranch';
+export * from './upgradeLimits';

@@ -27,6 +27,8 @@ export interface RenderRequest {
   templateRef: string;
   context: ScaffoldContext;
   credentials: BackstageCredentials;
+  /** Stops the render (an upgrade plan's deadline). */
+  signal?: AbortSignal;
 }
 
 interface DryRunResponse {
@@ -72,6 +74,7 @@ export class TemplateRenderer {
     const baseUrl = await this.#discovery.getBaseUrl('scaffolder');
     const response = await fetch(`${baseUrl}/v2/dry-run`, {
       method: 'POST',
+      signal: request.signal,
       headers: {
         Authorization: `Bearer ${token}`,
         'Content-Type': 'application/json',

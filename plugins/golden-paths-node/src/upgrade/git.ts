@@ -10,6 +10,11 @@ export class GitCommandError extends CustomErrorBase {
   name = 'GitCommandError' as const;
 }
 
+/** A git command that printed more than its caller allowed; it was stopped. */
+export class GitOutputLimitError extends CustomErrorBase {
+  name = 'GitOutputLimitError' as const;
+}
+
 /** How to run one git command. */
 export interface GitRunOptions {
   /** The repository (`--git-dir`); none for commands that need no repository. */
@@ -22,6 +27,10 @@ export interface GitRunOptions {
   /** Extra environment, e.g. `GIT_INDEX_FILE` or the commit identity. */
   env?: Record<string, string>;
   cwd?: string;
+  /** Stops git (and rejects with the abort reason) when it fires. */
+  signal?: AbortSignal;
+  /** Stops git and rejects with {@link GitOutputLimitError} past this many bytes of output. */
+  maxOutputBytes?: number;
 }
 
 /** What a git command printed. */
@@ -72,12 +81,48 @@ export function runGit(options: GitRunOptions): Promise<GitRunResult> {
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', chunk => stdout.push(chunk));
+    let printed = 0;
+    let stopped: Error | undefined;
+    const stop = (error: Error) => {
+      stopped ??= error;
+      child.kill();
+    };
+    const onAbort = () =>
+      stop(
+        options.signal?.reason instanceof Error
+          ? options.signal.reason
+          : new Error('git was stopped'),
+      );
+    if (options.signal?.aborted) {
+      onAbort();
+    } else {
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+    }
+    child.stdout.on('data', (chunk: Buffer) => {
+      printed += chunk.length;
+      if (
+        options.maxOutputBytes !== undefined &&
+        printed > options.maxOutputBytes
+      ) {
+        stop(
+          new GitOutputLimitError(
+            `git ${options.args[0]} printed more than ${options.maxOutputBytes} bytes`,
+          ),
+        );
+        return;
+      }
+      stdout.push(chunk);
+    });
     child.stderr.on('data', chunk => stderr.push(chunk));
     // git may exit before reading all of its input; the exit code tells why.
     child.stdin.on('error', () => {});
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      if (stopped) {
+        reject(stopped);
+        return;
+      }
       const result = {
         stdout: Buffer.concat(stdout),
         stderr: Buffer.concat(stderr).toString('utf8'),
