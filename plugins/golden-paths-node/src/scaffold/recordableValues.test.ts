@@ -75,6 +75,103 @@ describe('recordableValues', () => {
   });
 });
 
+describe('recordableValues through the whole schema', () => {
+  const page = {
+    definitions: {
+      credential: {
+        type: 'object',
+        properties: {
+          user: { type: 'string' },
+          key: { type: 'string', 'ui:field': 'Secret' },
+        },
+      },
+    },
+    properties: {
+      byRef: { $ref: '#/definitions/credential' },
+      external: { $ref: 'https://example.com/schema.json' },
+      env: {
+        type: 'object',
+        patternProperties: {
+          '^SECRET_': { type: 'string', format: 'password' },
+          '^[A-Z_]+$': { type: 'string' },
+        },
+      },
+      freeForm: { type: 'object' },
+      open: { type: 'object', additionalProperties: true },
+      untypedItems: { type: 'array' },
+      conditional: {
+        type: 'object',
+        properties: { mode: { type: 'string' } },
+        if: { properties: { mode: { const: 'basic' } } },
+        then: {
+          properties: { password: { type: 'string', format: 'password' } },
+        },
+        else: {
+          allOf: [{ properties: { token: { 'ui:widget': 'password' } } }],
+        },
+      },
+      tree: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          child: { $ref: '#/properties/tree' },
+        },
+      },
+    },
+  };
+
+  it('follows $ref, patternProperties and conditionals, and records nothing it cannot resolve', () => {
+    let deep: any = { name: 'leaf' };
+    for (let i = 0; i < 100; i++) {
+      deep = { name: `n${i}`, child: deep };
+    }
+    const kept = recordableValues(page, {
+      byRef: { user: 'ci', key: 'secret-ref' },
+      external: 'secret-external',
+      env: { SECRET_TOKEN: 'secret-pattern', LOG_LEVEL: 'info', lower: 'x' },
+      freeForm: { anything: 'secret-free-form' },
+      open: { extra: 'secret-open' },
+      untypedItems: ['secret-untyped'],
+      conditional: {
+        mode: 'basic',
+        password: 'secret-then',
+        token: 'secret-else',
+      },
+      tree: deep,
+    });
+    expect(JSON.stringify(kept)).not.toMatch(/secret-/);
+    expect(kept).toMatchObject({
+      byRef: { user: 'ci' },
+      env: { LOG_LEVEL: 'info' },
+      freeForm: {},
+      open: {},
+      conditional: { mode: 'basic' },
+    });
+    expect(kept).not.toHaveProperty('external');
+    expect(kept).not.toHaveProperty('untypedItems');
+    expect((kept.tree as any).name).toBe('n99');
+  });
+
+  it('survives a $ref cycle and keys such as __proto__', () => {
+    const cyclic = {
+      definitions: {
+        a: { $ref: '#/definitions/b' },
+        b: { $ref: '#/definitions/a' },
+      },
+      properties: {
+        loop: { $ref: '#/definitions/a' },
+        name: { type: 'string' },
+      },
+    };
+    const values = JSON.parse(
+      '{"loop":"x","name":"n","__proto__":{"polluted":true},"constructor":"c"}',
+    );
+    const kept = recordableValues(cyclic, values);
+    expect(kept).toEqual({ loop: 'x', name: 'n' });
+    expect(({} as any).polluted).toBeUndefined();
+  });
+});
+
 describe('parameterDefaults', () => {
   it('gives the declared defaults, never for a secret', () => {
     expect(

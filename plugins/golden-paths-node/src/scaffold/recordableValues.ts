@@ -1,4 +1,11 @@
 import type { JsonObject, JsonValue } from '@backstage/types';
+import {
+  applicableSchemas,
+  itemSchemas,
+  propertySchemas,
+  type LocatedSchema,
+  type Schema,
+} from './parameterSchemas';
 
 /**
  * The property key a template sets to `false` on a parameter whose value
@@ -17,7 +24,8 @@ export const RECORD_OPT_OUT_KEY = 'ui:goldenPathsRecord';
  */
 export const RESERVED_VALUE_KEYS = ['goldenPath', 'scaffold'] as const;
 
-type Schema = Record<string, any>;
+/** Deeper than this, a value is not recorded (recursive schemas). */
+const MAX_DEPTH = 64;
 
 function isSecret(property: Schema): boolean {
   return (
@@ -28,69 +36,70 @@ function isSecret(property: Schema): boolean {
   );
 }
 
-/** Every schema that can declare properties at this level. */
-function branches(schema: Schema): Schema[] {
-  const found: Schema[] = [schema];
-  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
-    for (const branch of schema[key] ?? []) {
-      found.push(...branches(branch));
-    }
-  }
-  for (const dependency of Object.values<Schema>(schema.dependencies ?? {})) {
-    if (dependency && !Array.isArray(dependency)) {
-      found.push(...branches(dependency));
-    }
-  }
-  for (const key of ['then', 'else'] as const) {
-    if (schema[key]) {
-      found.push(...branches(schema[key]));
-    }
-  }
-  return found;
+function pagesOf(parameters: unknown): LocatedSchema[] {
+  return ([] as unknown[])
+    .concat(parameters ?? [])
+    .map(page => ({ schema: page, root: page }));
 }
 
 /**
- * Properties declared at one level of a schema: secret wins when any
- * declaration of the key says secret.
+ * The value as it may be recorded, or `undefined` when it may not: its
+ * schema says secret, or nothing declares it, or its schema cannot be
+ * resolved. An array loses nothing but a whole: when one item may not be
+ * recorded, none is (the positions would shift).
  */
-function declaredProperties(schemas: Schema[]): Map<string, Schema[]> {
-  const properties = new Map<string, Schema[]>();
-  for (const schema of schemas.flatMap(branches)) {
-    for (const [key, property] of Object.entries<Schema>(
-      schema.properties ?? {},
-    )) {
-      properties.set(key, [...(properties.get(key) ?? []), property]);
-    }
+function recordable(
+  value: JsonValue,
+  located: LocatedSchema[],
+  depth: number,
+): JsonValue | undefined {
+  const { schemas, unknown } = applicableSchemas(located);
+  if (
+    unknown ||
+    schemas.length === 0 ||
+    depth > MAX_DEPTH ||
+    schemas.some(({ schema }) => isSecret(schema))
+  ) {
+    return undefined;
   }
-  return properties;
-}
-
-function filterObject(value: JsonObject, schemas: Schema[]): JsonObject {
-  const properties = declaredProperties(schemas);
-  const kept: JsonObject = {};
-  for (const [key, item] of Object.entries(value)) {
-    const declarations = properties.get(key);
-    if (!declarations || declarations.some(isSecret) || item === undefined) {
-      continue;
+  if (Array.isArray(value)) {
+    const items: JsonValue[] = [];
+    for (const [index, item] of value.entries()) {
+      const kept = recordable(item, itemSchemas(schemas, index), depth + 1);
+      if (kept === undefined) {
+        return undefined;
+      }
+      items.push(kept);
     }
-    kept[key] = filterValue(item, declarations);
+    return items;
   }
-  return kept;
-}
-
-function filterValue(value: JsonValue, schemas: Schema[]): JsonValue {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const nested = schemas.filter(s => s.properties || s.dependencies);
-    return nested.length ? filterObject(value, nested) : value;
+  if (value && typeof value === 'object') {
+    const entries: Array<[string, JsonValue]> = [];
+    for (const [key, item] of Object.entries(value)) {
+      const property = propertySchemas(schemas, key);
+      const kept =
+        property.unknown || item === undefined
+          ? undefined
+          : recordable(item, property.located, depth + 1);
+      if (kept !== undefined) {
+        entries.push([key, kept]);
+      }
+    }
+    return Object.fromEntries(entries);
   }
   return value;
 }
 
 /**
- * The form's values that may be stored: only parameters the template
- * declares (an undeclared key could be anything), and never one marked
- * secret: `ui:field: Secret`, `format: password`, `ui:widget: password` or
- * `ui:goldenPathsRecord: false`, at any depth and in any conditional branch.
+ * The form's values that may be stored: only what the template's parameter
+ * schema declares (an undeclared key could be anything), and never a value
+ * whose schema is marked secret: `ui:field: Secret`, `format: password`,
+ * `ui:widget: password` or `ui:goldenPathsRecord: false`. The whole schema
+ * is walked: nested `properties`, array `items` (list and tuple forms),
+ * `additionalProperties`, `patternProperties`, schema `dependencies`,
+ * `allOf`/`anyOf`/`oneOf`, `if`/`then`/`else` and `$ref` inside the page; a
+ * key declared secret in any of them is secret. What the walk cannot
+ * resolve is not recorded.
  *
  * @public
  */
@@ -98,8 +107,8 @@ export function recordableValues(
   parameters: unknown,
   values: JsonObject,
 ): JsonObject {
-  const pages = ([] as Schema[]).concat((parameters as Schema[]) ?? []);
-  return filterObject(values, pages);
+  const kept = recordable(values, pagesOf(parameters), 0);
+  return kept && typeof kept === 'object' && !Array.isArray(kept) ? kept : {};
 }
 
 /**
@@ -109,13 +118,29 @@ export function recordableValues(
  * @public
  */
 export function parameterDefaults(parameters: unknown): JsonObject {
-  const pages = ([] as Schema[]).concat((parameters as Schema[]) ?? []);
-  const defaults: JsonObject = {};
-  for (const [key, declarations] of declaredProperties(pages)) {
-    const declared = declarations.find(d => d.default !== undefined);
-    if (declared && !declarations.some(isSecret)) {
-      defaults[key] = declared.default;
+  const { schemas } = applicableSchemas(pagesOf(parameters));
+  const keys = new Set(
+    schemas.flatMap(({ schema }) =>
+      schema.properties && typeof schema.properties === 'object'
+        ? Object.keys(schema.properties)
+        : [],
+    ),
+  );
+  const entries: Array<[string, JsonValue]> = [];
+  for (const key of keys) {
+    const property = propertySchemas(schemas, key);
+    const declared = applicableSchemas(property.located);
+    const withDefault = declared.schemas.find(
+      ({ schema }) => schema.default !== undefined,
+    );
+    if (
+      withDefault &&
+      !property.unknown &&
+      !declared.unknown &&
+      !declared.schemas.some(({ schema }) => isSecret(schema))
+    ) {
+      entries.push([key, withDefault.schema.default]);
     }
   }
-  return defaults;
+  return Object.fromEntries(entries);
 }

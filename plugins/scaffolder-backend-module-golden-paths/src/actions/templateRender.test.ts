@@ -223,6 +223,63 @@ describe('golden-paths:template:render', () => {
     );
   });
 
+  it('records no secret inside array items or additionalProperties maps', async () => {
+    const nested = {
+      ...PARAMETERS,
+      databases: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            host: { type: 'string' },
+            password: { type: 'string', 'ui:field': 'Secret' },
+          },
+        },
+      },
+      registries: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          properties: {
+            url: { type: 'string' },
+            token: { type: 'string', format: 'password' },
+          },
+        },
+      },
+      apiKeys: {
+        type: 'object',
+        additionalProperties: { type: 'string', 'ui:widget': 'password' },
+      },
+      pair: {
+        type: 'array',
+        items: [{ type: 'string' }, { type: 'string', 'ui:field': 'Secret' }],
+      },
+    };
+    const { files, failure } = await dryRun(entryTemplate(nested), {
+      name: 'orders',
+      version: '1.0.0',
+      databases: [
+        { host: 'db-1.internal', password: 'secret-array-item-5' },
+        { host: 'db-2.internal', password: 'secret-array-item-6' },
+      ],
+      registries: {
+        ghcr: { url: 'ghcr.io', token: 'secret-map-object-7' },
+      },
+      apiKeys: { stripe: 'secret-map-value-8' },
+      pair: ['user', 'secret-tuple-9'],
+    });
+    expect(failure).toBeUndefined();
+    const text = files[SCAFFOLD_RECORD_PATH];
+    expect(text).not.toMatch(/secret-/);
+    expect(parseScaffoldRecord(text).values).toEqual({
+      name: 'orders',
+      version: '1.0.0',
+      databases: [{ host: 'db-1.internal' }, { host: 'db-2.internal' }],
+      registries: { ghcr: { url: 'ghcr.io' } },
+      apiKeys: {},
+    });
+  });
+
   it('says which version has no revision, and where it looked', async () => {
     const { failure } = await dryRun(
       entryTemplate(PARAMETERS),
