@@ -1,6 +1,6 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import type { PathDetails } from '@golden-paths/golden-paths-common';
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
 import type {
   RepositoryCacheEntry,
@@ -659,3 +659,54 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe.each(
+  databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES')),
+)('DatabaseEvaluationStore migrations (%s)', databaseId => {
+  it('migrates a fresh database that several replicas start on at once', async () => {
+    const rounds = 5;
+    const replicasPerRound = 3;
+    const failures: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const first = await databases.init(databaseId);
+      // Each replica has its own pool, as separate backends would.
+      const others = Array.from({ length: replicasPerRound - 1 }, () =>
+        knexFactory({
+          client: first.client.config.client,
+          connection: first.client.config.connection,
+          pool: { min: 0, max: 3 },
+        }),
+      );
+      try {
+        const created = await Promise.allSettled(
+          [first, ...others].map(client =>
+            DatabaseEvaluationStore.create({
+              database: {
+                getClient: async () => client,
+                migrations: { skip: false },
+              },
+            }),
+          ),
+        );
+        for (const result of created) {
+          if (result.status === 'rejected') {
+            failures.push(`round ${round}: ${result.reason?.message}`);
+          }
+        }
+        const stores = created.flatMap(r =>
+          r.status === 'fulfilled' ? [r.value] : [],
+        );
+        if (stores.length > 0) {
+          expect(await stores[0].getCurrentRun()).toBeUndefined();
+        }
+        const [{ count }] = await first('knex_migrations').count({
+          count: '*',
+        });
+        expect(Number(count)).toBe(1);
+      } finally {
+        await Promise.all(others.map(client => client.destroy()));
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

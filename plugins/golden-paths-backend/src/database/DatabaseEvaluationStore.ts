@@ -17,6 +17,7 @@ import type {
   RunStats,
   StoredComponentResult,
 } from './EvaluationStore';
+import { migrateLatest } from './migrateLatest';
 
 const migrationsDir = resolvePackagePath(
   '@golden-paths/golden-paths-backend',
@@ -122,9 +123,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     const client = await database.getClient();
 
     if (!skipMigrations && !database.migrations?.skip) {
-      await client.migrate.latest({
-        directory: migrationsDir,
-      });
+      await migrateLatest(client, { directory: migrationsDir });
     }
 
     return new DatabaseEvaluationStore(client);
