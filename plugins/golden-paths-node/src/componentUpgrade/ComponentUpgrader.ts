@@ -33,7 +33,10 @@ import {
   type TemplateTreeReaderOptions,
 } from '../render/templateTree';
 import { manifestOf } from '../scaffold/manifest';
-import { parameterDefaults } from '../scaffold/recordableValues';
+import {
+  parameterDefaults,
+  recordableValues,
+} from '../scaffold/recordableValues';
 import {
   SCAFFOLD_RECORD_PATH,
   type ScaffoldPathContext,
@@ -58,6 +61,7 @@ import { describeUpgrade } from './describeUpgrade';
 import { planFollowerUpgrades } from './planFollowerUpgrades';
 import { deliverGithubPullRequest } from './githubPullRequest';
 import { recopyBase, relabelRecopy } from './recopyBase';
+import { trustedTemplateRef } from './trustedTemplate';
 import { upgradeBranchName } from './upgradeBranch';
 import { PlanCache, planCacheKey } from './planCache';
 import { PlanSlots } from './planSlots';
@@ -354,10 +358,16 @@ export class ComponentUpgrader {
       );
     }
 
-    const template = await readEntity(record.template.entityRef);
+    // The record is the repository's; the template must be the catalog's.
+    const templateRef = trustedTemplateRef({
+      recordTemplateRef: record.template.entityRef,
+      component: entity,
+      path,
+    });
+    const template = await readEntity(templateRef);
     if (!template) {
       throw new NotFoundError(
-        `The template ${record.template.entityRef} the repository was made with is not in the catalog`,
+        `The template ${templateRef} the repository was made with is not in the catalog`,
       );
     }
     const templateUrl = templateFileUrl(template);
@@ -407,7 +417,7 @@ export class ComponentUpgrader {
 
     const targetValues: JsonObject = {
       ...parameterDefaults((template.spec as any)?.parameters),
-      ...record.values,
+      ...recordableValues((template.spec as any)?.parameters, record.values),
     };
     const targetPath: ScaffoldPathContext = {
       entityRef: pathRef,
@@ -425,7 +435,7 @@ export class ComponentUpgrader {
           revision,
           values,
           path: pathContext,
-          templateRef: record.template.entityRef,
+          templateRef,
           context: record.context,
           credentials,
           signal: options.signal,
@@ -500,7 +510,7 @@ export class ComponentUpgrader {
     const nextRecord: ScaffoldRecord = {
       ...record,
       template: {
-        ...record.template,
+        entityRef: templateRef,
         source: templateUrl,
         revision: {
           location: target.location,
