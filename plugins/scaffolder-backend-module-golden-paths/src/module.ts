@@ -37,8 +37,17 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         urlReader: coreServices.urlReader,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
       },
-      async init({ scaffolder, catalog, config, urlReader, discovery, auth }) {
+      async init({
+        scaffolder,
+        catalog,
+        config,
+        urlReader,
+        discovery,
+        auth,
+        permissions,
+      }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
           createCatalogWriteAction(),
@@ -62,6 +71,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
               auth,
               localDirectories: resolveReadableRepositoryDirectories(config),
             }),
+            permissions,
           }),
         );
       },

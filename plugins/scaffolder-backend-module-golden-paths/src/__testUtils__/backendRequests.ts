@@ -7,10 +7,11 @@ export interface JsonResponse<T> {
 }
 
 /**
- * Calls a test backend as a signed-in user, JSON in and out, without
- * throwing on an error status: tests assert on the status.
+ * Calls a test backend as a signed-in user (the mock user, or the one
+ * named), JSON in and out, without throwing on an error status: tests
+ * assert on the status.
  */
-export function backendRequests(baseUrl: () => string) {
+export function backendRequests(baseUrl: () => string, user?: string) {
   return async function request<T = any>(
     method: string,
     path: string,
@@ -19,7 +20,7 @@ export function backendRequests(baseUrl: () => string) {
     const response = await fetch(`${baseUrl()}${path}`, {
       method,
       headers: {
-        Authorization: mockCredentials.user.header(),
+        Authorization: mockCredentials.user.header(user),
         'Content-Type': 'application/json',
       },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,6 +1,11 @@
+import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { UpgradePlan } from '@golden-paths/golden-paths-common';
+import {
+  goldenPathsUpgradeCreatePermission,
+  type UpgradePlan,
+} from '@golden-paths/golden-paths-common';
 import type { ComponentUpgrader } from '@golden-paths/golden-paths-node';
+import { requirePermission } from '../lib/requirePermission';
 import { examples } from './upgrade.examples';
 
 function report(
@@ -29,10 +34,17 @@ function report(
  * when the repository is on GitHub. In a dry run, or with `planOnly`, it
  * only plans.
  *
+ * Like the API, it checks the permissions of the user running the template:
+ * a plan needs read access to the component in the catalog; a run also
+ * needs `golden-paths.upgrade.create`, checked before anything is read.
+ *
  * @public
  */
-export function createUpgradeAction(options: { upgrader: ComponentUpgrader }) {
-  const { upgrader } = options;
+export function createUpgradeAction(options: {
+  upgrader: ComponentUpgrader;
+  permissions: PermissionsService;
+}) {
+  const { upgrader, permissions } = options;
   return createTemplateAction({
     id: 'golden-paths:upgrade',
     description:
@@ -82,6 +94,13 @@ export function createUpgradeAction(options: { upgrader: ComponentUpgrader }) {
       const credentials = await ctx.getInitiatorCredentials();
       const entityRef = ctx.input.component;
       const planOnly = ctx.isDryRun || ctx.input.planOnly === true;
+      if (!planOnly) {
+        await requirePermission(permissions, {
+          permission: goldenPathsUpgradeCreatePermission,
+          credentials,
+          action: 'run golden-path upgrades',
+        });
+      }
       const { plan, commit, url } = planOnly
         ? {
             plan: await upgrader.plan({ entityRef, credentials }),

@@ -1,0 +1,424 @@
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  type BackstageCredentials,
+  type BackstageUserPrincipal,
+  type PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  TestBackend,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import {
+  createTemplateAction,
+  scaffolderActionsExtensionPoint,
+} from '@backstage/plugin-scaffolder-node';
+import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+// The plan is the Golden Paths backend's route, beside this module, as in a
+// portal.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import goldenPathsBackend from '@golden-paths/golden-paths-backend';
+import { SCAFFOLD_RECORD_PATH } from '@golden-paths/golden-paths-node';
+import { stringify } from 'yaml';
+import scaffolderModuleGoldenPaths, {
+  goldenPathsLocalUrlReaderServiceFactory,
+} from './index';
+import {
+  EXAMPLES_DIR,
+  exampleValues,
+  readExampleTemplates,
+} from './__testUtils__/exampleTemplates';
+import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+
+/*
+ * An upgrade acts only within the permissions of the user who starts it,
+ * and renders only a template the catalog vouches for: through the real
+ * catalog, scaffolder and Golden Paths backends, with a permission policy
+ * that denies mallory golden-paths.upgrade.create, and two "canary"
+ * templates whose revision steps report whenever they run.
+ */
+
+const MALLORY = 'user:default/mallory';
+const BRANCH = 'golden-paths/upgrade-node-http-service';
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Dev',
+      GIT_AUTHOR_EMAIL: 'dev@example.com',
+      GIT_COMMITTER_NAME: 'Dev',
+      GIT_COMMITTER_EMAIL: 'dev@example.com',
+    },
+  });
+
+function userOf(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as Partial<BackstageUserPrincipal>;
+  return principal.type === 'user' ? principal.userEntityRef : undefined;
+}
+
+/** Everyone may do everything, except mallory running upgrades. */
+const permissionsFactory = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: (): PermissionsService => ({
+    async authorize(requests, { credentials }) {
+      return requests.map(({ permission }) => ({
+        result:
+          userOf(credentials) === MALLORY &&
+          permission.name === 'golden-paths.upgrade.create'
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }));
+    },
+    async authorizeConditional(requests) {
+      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+    },
+  }),
+});
+
+/** Which templates' steps ran, in dry runs included. */
+const canaryRuns: string[] = [];
+
+const canaryActionModule = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'test-canary',
+  register(env) {
+    env.registerInit({
+      deps: { scaffolder: scaffolderActionsExtensionPoint },
+      async init({ scaffolder }) {
+        scaffolder.addActions(
+          createTemplateAction({
+            id: 'test:canary',
+            supportsDryRun: true,
+            schema: { input: { template: z => z.string() } },
+            async handler(ctx) {
+              canaryRuns.push(ctx.input.template);
+            },
+          }),
+        );
+      },
+    });
+  },
+});
+
+/** A registered template whose every revision only runs the canary. */
+function canaryTemplate(name: string) {
+  return {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: { name },
+    spec: {
+      owner: 'group:default/platform-team',
+      type: 'service',
+      steps: [
+        { id: 'canary', action: 'test:canary', input: { template: name } },
+      ],
+    },
+  };
+}
+
+describe('the authority of an upgrade', () => {
+  let backend: TestBackend;
+  let workdir: string;
+  let repositories: string;
+  let repository: string;
+  let baseUrl: string;
+
+  const request = backendRequests(() => baseUrl);
+  const asMallory = backendRequests(() => baseUrl, MALLORY);
+
+  /** Runs a template to its end and returns its status, error and output. */
+  async function runTask(
+    call: typeof request,
+    templateRef: string,
+    values: Record<string, unknown>,
+  ) {
+    const created = await call('POST', '/api/scaffolder/v2/tasks', {
+      templateRef,
+      values,
+    });
+    expect(created.status).toBe(201);
+    const task = await waitFor(
+      `the ${templateRef} task`,
+      async () =>
+        (
+          await call('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
+        ).body,
+      body => ['completed', 'failed', 'cancelled'].includes(body?.status),
+      180_000,
+    );
+    const events = (
+      await call('GET', `/api/scaffolder/v2/tasks/${created.body.id}/events`)
+    ).body as any[];
+    return {
+      status: task.status as string,
+      errors: events
+        .filter(e => e.body?.status === 'failed' || e.body?.error)
+        .map(e => e.body?.error?.message ?? e.body?.message),
+      output: events.find(e => e.type === 'completion')?.body?.output,
+    };
+  }
+
+  const branches = () => git(repository, 'branch', '--list', 'golden-paths/*');
+  /** The upgrade branch's commit, or '' when there is none. */
+  const branchCommit = () =>
+    git(
+      repository,
+      'for-each-ref',
+      '--format=%(objectname)',
+      `refs/heads/${BRANCH}`,
+    ).trim();
+
+  beforeAll(async () => {
+    workdir = await mkdtemp(join(tmpdir(), 'golden-paths-authority-'));
+    repositories = join(workdir, 'repositories');
+    repository = join(repositories, 'orders-api');
+    for (const file of [
+      'golden-paths.yaml',
+      'org.yaml',
+      'systems.yaml',
+      'golden-paths-upgrade.yaml',
+    ]) {
+      await cp(join(EXAMPLES_DIR, file), join(workdir, file));
+    }
+    await cp(
+      join(EXAMPLES_DIR, 'templates/node-http-service'),
+      join(workdir, 'templates/node-http-service'),
+      { recursive: true },
+    );
+    const canaries = ['canary-listed', 'canary-unlisted'];
+    for (const version of ['2.1.0', '2.2.0']) {
+      await mkdir(join(workdir, `templates/canary/versions/${version}`), {
+        recursive: true,
+      });
+      await writeFile(
+        join(workdir, `templates/canary/versions/${version}/template.yaml`),
+        stringify(canaryTemplate('canary')),
+      );
+    }
+    await writeFile(
+      join(workdir, 'templates/canary/template.yaml'),
+      canaries.map(name => stringify(canaryTemplate(name))).join('---\n'),
+    );
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleScaffolderEntityModel,
+        catalogModuleGoldenPaths,
+        scaffolderPlugin,
+        scaffolderModuleGoldenPaths,
+        canaryActionModule,
+        goldenPathsBackend,
+        goldenPathsLocalUrlReaderServiceFactory,
+        permissionsFactory,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              processingInterval: { seconds: 1 },
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'Domain',
+                    'Group',
+                    'User',
+                    'Template',
+                    'GoldenPath',
+                    'Location',
+                  ],
+                },
+              ],
+              locations: [
+                'golden-paths.yaml',
+                'org.yaml',
+                'systems.yaml',
+                'golden-paths-upgrade.yaml',
+                'templates/node-http-service/template.yaml',
+                'templates/canary/template.yaml',
+              ].map(file => ({ type: 'file', target: join(workdir, file) })),
+            },
+            goldenPaths: {
+              scaffolder: { localPublish: { directory: repositories } },
+              evaluation: {
+                schedule: {
+                  frequency: { hours: 1 },
+                  timeout: { minutes: 1 },
+                  initialDelay: { hours: 1 },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${
+      (backend.server.address() as AddressInfo).port
+    }`;
+    await waitFor(
+      'the paths and templates in the catalog',
+      async () =>
+        (
+          await request(
+            'GET',
+            '/api/catalog/entities/by-query?filter=kind=goldenpath,kind=template&limit=100',
+          )
+        ).body?.items?.length ?? 0,
+      count => count >= 11,
+      120_000,
+    );
+
+    // orders-api is scaffolded at 2.1.0; then the path moves to 2.2.0 and
+    // lists canary-listed among its templates.
+    const template = readExampleTemplates().find(
+      t => t.name === 'node-http-service',
+    )!;
+    const scaffolded = await runTask(
+      request,
+      'template:default/node-http-service',
+      exampleValues(template, 'orders-api'),
+    );
+    if (scaffolded.status !== 'completed') {
+      throw new Error(
+        `Scaffolding orders-api ${scaffolded.status}: ${scaffolded.errors}`,
+      );
+    }
+    const pathsFile = join(workdir, 'golden-paths.yaml');
+    await writeFile(
+      pathsFile,
+      (await readFile(pathsFile, 'utf8'))
+        .replace('version: 2.1.0', 'version: 2.2.0')
+        .replace(
+          '    - template:default/node-http-service\n',
+          '    - template:default/node-http-service\n    - template:default/canary-listed\n',
+        ),
+    );
+    await waitFor(
+      'the path at 2.2.0 and orders-api in the catalog',
+      async () => [
+        (
+          await request(
+            'GET',
+            '/api/catalog/entities/by-name/goldenpath/default/node-http-service',
+          )
+        ).body?.spec,
+        (
+          await request(
+            'GET',
+            '/api/catalog/entities/by-name/component/default/orders-api',
+          )
+        ).status,
+      ],
+      ([spec, componentStatus]) =>
+        spec?.version === '2.2.0' &&
+        spec?.templates?.length === 2 &&
+        componentStatus === 200,
+      120_000,
+    );
+  }, 300_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await rm(workdir, { recursive: true, force: true });
+  });
+
+  it('refuses the upgrade template to a user denied golden-paths.upgrade.create, and runs it for one allowed', async () => {
+    const denied = await runTask(
+      asMallory,
+      'template:default/golden-paths-upgrade',
+      { component: 'component:default/orders-api' },
+    );
+    expect(denied.status).toBe('failed');
+    expect(denied.errors.join('\n')).toMatch(
+      'You may not run golden-path upgrades (golden-paths.upgrade.create)',
+    );
+    expect(branches()).toBe('');
+
+    // Planning needs only read access, as on the API.
+    const planned = await runTask(
+      asMallory,
+      'template:default/golden-paths-upgrade',
+      { component: 'component:default/orders-api', planOnly: true },
+    );
+    expect(planned.status).toBe('completed');
+    expect(branches()).toBe('');
+
+    const allowed = await runTask(
+      request,
+      'template:default/golden-paths-upgrade',
+      { component: 'component:default/orders-api' },
+    );
+    expect(allowed.status).toBe('completed');
+    expect(branches()).toContain(BRANCH);
+  }, 600_000);
+
+  it('refuses to plan with a template the catalog does not give the component, and never runs its steps', async () => {
+    const recordFile = join(repository, SCAFFOLD_RECORD_PATH);
+    const record = await readFile(recordFile, 'utf8');
+    const branchBefore = branchCommit();
+    const head = git(repository, 'rev-parse', 'HEAD').trim();
+    const plan = () =>
+      request(
+        'GET',
+        '/api/golden-paths/entities/component/default/orders-api/upgrade',
+      );
+    const naming = async (templateRef: string) => {
+      expect(record).toContain(
+        'entityRef: template:default/node-http-service\n',
+      );
+      await writeFile(
+        recordFile,
+        record.replace(
+          'entityRef: template:default/node-http-service\n',
+          `entityRef: ${templateRef}\n`,
+        ),
+      );
+      git(repository, 'commit', '-qam', `Record names ${templateRef}`);
+    };
+
+    try {
+      // Not one of the path's templates.
+      await naming('template:default/canary-unlisted');
+      const unlisted = await plan();
+      expect(canaryRuns).toEqual([]);
+      expect(unlisted.status).toBe(409);
+      expect(unlisted.body.error.message).toBe(
+        '.golden-paths/scaffold.yaml in the repository of component:default/orders-api: template.entityRef template:default/canary-unlisted is not one of the templates of goldenpath:default/node-http-service (spec.templates: template:default/node-http-service, template:default/canary-listed), so the upgrade will not render with it',
+      );
+      // Nor will running it.
+      const run = await request(
+        'POST',
+        '/api/golden-paths/entities/component/default/orders-api/upgrade',
+      );
+      expect(run.status).toBe(409);
+
+      // One of the path's templates, but not the component's source template.
+      await naming('canary-listed');
+      const listed = await plan();
+      expect(listed.status).toBe(409);
+      expect(listed.body.error.message).toBe(
+        ".golden-paths/scaffold.yaml in the repository of component:default/orders-api: template.entityRef template:default/canary-listed disagrees with the component's backstage.io/source-template annotation in the catalog (template:default/node-http-service), so the upgrade will not render with it",
+      );
+
+      expect(canaryRuns).toEqual([]);
+      expect(branchCommit()).toBe(branchBefore);
+    } finally {
+      git(repository, 'reset', '-q', '--hard', head);
+    }
+  }, 300_000);
+});
