@@ -163,10 +163,10 @@ describe('recordableValues through the whole schema', () => {
         name: { type: 'string' },
       },
     };
-    const values = JSON.parse(
+    const hostile = JSON.parse(
       '{"loop":"x","name":"n","__proto__":{"polluted":true},"constructor":"c"}',
     );
-    const kept = recordableValues(cyclic, values);
+    const kept = recordableValues(cyclic, hostile);
     expect(kept).toEqual({ loop: 'x', name: 'n' });
     expect(({} as any).polluted).toBeUndefined();
   });
