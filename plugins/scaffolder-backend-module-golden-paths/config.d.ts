@@ -22,6 +22,23 @@ export interface Config {
        * Default: none.
        */
       directories?: string[];
+      /**
+       * Bounds on one read of the local URL reader. A `readUrl` of a larger
+       * file, or a `readTree` or `search` past a bound, is refused with an
+       * `InputError` naming the key; files the caller's filter (or the
+       * glob) leaves out are neither read nor counted, except in
+       * `maxTreeEntries`.
+       */
+      limits?: {
+        /** Bytes of one file. Default 16777216 (16 MiB). */
+        maxFileBytes?: number;
+        /** Files a tree or a search returns. Default 10000. */
+        maxTreeFiles?: number;
+        /** Bytes of the files a tree or a search returns. Default 268435456 (256 MiB). */
+        maxTreeBytes?: number;
+        /** Files and folders looked at by a tree or a search. Default 100000. */
+        maxTreeEntries?: number;
+      };
     };
   };
 }

@@ -1,2 +1,3 @@
 export * from './localRepositoriesDirectory';
 export * from './repositoryLocation';
+export * from './repositoryFolder';

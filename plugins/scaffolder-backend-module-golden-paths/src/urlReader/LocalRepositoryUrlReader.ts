@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Stats, promises as fs } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
-import { Readable } from 'node:stream';
+import { BigIntStats, promises as fs } from 'node:fs';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   UrlReaderService,
@@ -11,28 +10,34 @@ import {
   UrlReaderServiceReadUrlResponse,
   UrlReaderServiceSearchOptions,
   UrlReaderServiceSearchResponse,
-  isChildPath,
 } from '@backstage/backend-plugin-api';
 import {
   ReadTreeResponseFactory,
   ReadUrlResponseFactory,
 } from '@backstage/backend-defaults/urlReader';
 import {
+  InputError,
   NotAllowedError,
   NotFoundError,
   NotModifiedError,
 } from '@backstage/errors';
-
-type LocalFile = {
-  /** Absolute path as asked for (before resolving links). */
-  path: string;
-  /** The served directory the file was found in. */
-  directory: string;
-  content: Buffer;
-  stats: Stats;
-  /** A symbolic link that leads out of the directory: never read. */
-  leaksOut?: boolean;
-};
+import {
+  LocalRepositoryFolder,
+  findLocalRepositoryFolder,
+  realPathInRepository,
+} from '@golden-paths/golden-paths-node';
+import {
+  DEFAULT_LOCAL_READER_LIMITS,
+  LOCAL_READER_LIMITS_CONFIG_KEY,
+  LocalReaderLimits,
+} from './localReaderLimits';
+import {
+  fileTooLarge,
+  readRepositoryFile,
+  repositoryFileStream,
+} from './readRepositoryFile';
+import { SegmentGlob } from './segmentGlob';
+import { WalkedFile, walkRepositoryFiles } from './walkRepositoryFiles';
 
 /** Inside `base` by the text of the path alone, without touching the disk. */
 function isBelow(base: string, path: string): boolean {
@@ -49,48 +54,28 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
-function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+/**
+ * Tells a changed file from an unchanged one without reading it: a write
+ * changes the size or the change time (which no one can set back).
+ */
+function statsKey(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
 }
 
-function treeEtag(files: Array<{ path: string; content: Buffer }>): string {
+function fileEtag(stats: BigIntStats): string {
+  return createHash('sha256').update(statsKey(stats)).digest('hex');
+}
+
+function treeEtag(files: Array<{ path: string; stats: BigIntStats }>): string {
   const hash = createHash('sha256');
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    hash.update(`${file.path}\0${sha256(file.content)}\n`);
+    hash.update(`${file.path}\0${statsKey(file.stats)}\n`);
   }
   return hash.digest('hex');
 }
 
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
-}
-
 function hasGlob(path: string): boolean {
   return /[*?]/.test(path);
-}
-
-/** `**` crosses directories, `*` and `?` do not. */
-function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === '*' && pattern[i + 1] === '*') {
-      if (pattern[i + 2] === '/') {
-        source += '(?:.*/)?';
-        i += 2;
-      } else {
-        source += '.*';
-        i += 1;
-      }
-    } else if (char === '*') {
-      source += '[^/]*';
-    } else if (char === '?') {
-      source += '[^/]';
-    } else {
-      source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`);
 }
 
 /** Below `directory` and not inside a `.git` directory there. */
@@ -104,22 +89,33 @@ function isServedBy(directory: string, path: string): boolean {
 const OUTSIDE =
   'is not inside a local repositories directory (goldenPaths.scaffolder.localPublish.directory or goldenPaths.localRepositories.directories)';
 
+/** Where a URL leads: the path as written, and its repository. */
+type Resolved = {
+  path: string;
+  real: string;
+  repository: LocalRepositoryFolder;
+};
+
 /**
  * Reads `file://` URLs of local repositories, and nothing else: those that
  * `golden-paths:publish:local` created, and those in the further directories
- * of `goldenPaths.localRepositories.directories`. The path must be inside
- * one of these directories both as written and once symbolic links are
- * resolved (the same directory both times), and never inside a `.git`
- * directory.
+ * of `goldenPaths.localRepositories.directories`. A repository is a folder
+ * right below one of these directories; every file read must stay inside
+ * the repository it was asked about once symbolic links are resolved, and
+ * never inside a `.git` directory. Trees and searches are walked without
+ * reading the files the caller's filter or glob leaves out, within
+ * `goldenPaths.localRepositories.limits`, and stop when the signal aborts.
  */
 export class LocalRepositoryUrlReader implements UrlReaderService {
   readonly #directories: ReadonlyArray<string>;
   readonly #treeResponseFactory: ReadTreeResponseFactory;
+  readonly #limits: LocalReaderLimits;
 
   constructor(options: {
     /** Absolute paths of the directories of repositories to serve. */
     directories: ReadonlyArray<string>;
     treeResponseFactory: ReadTreeResponseFactory;
+    limits?: LocalReaderLimits;
   }) {
     if (options.directories.length === 0) {
       throw new Error('LocalRepositoryUrlReader needs at least one directory');
@@ -129,6 +125,7 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     }
     this.#directories = [...options.directories];
     this.#treeResponseFactory = options.treeResponseFactory;
+    this.#limits = options.limits ?? DEFAULT_LOCAL_READER_LIMITS;
   }
 
   /** The predicate: a `file:` URL below one of the served directories. */
@@ -148,21 +145,36 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceReadUrlOptions,
   ): Promise<UrlReaderServiceReadUrlResponse> {
-    const { path, directory } = await this.#resolve(url);
-    const file = await this.#readFile(url, path, directory);
-    const etag = sha256(file.content);
+    options?.signal?.throwIfAborted();
+    const { path, real, repository } = await this.#resolve(url);
+    const stats = await fs.stat(real, { bigint: true });
+    if (!stats.isFile()) {
+      throw new NotFoundError(`could not read ${url}, it is not a file`);
+    }
+    if (stats.size > BigInt(this.#limits.maxFileBytes)) {
+      throw fileTooLarge(url, stats.size, this.#limits.maxFileBytes);
+    }
+    const etag = fileEtag(stats);
+    const lastModifiedAt = stats.mtime;
     if (options?.etag && options.etag === etag) {
       throw new NotModifiedError();
     }
     if (
       options?.lastModifiedAfter &&
-      file.stats.mtime <= options.lastModifiedAfter
+      lastModifiedAt <= options.lastModifiedAfter
     ) {
       throw new NotModifiedError();
     }
-    return ReadUrlResponseFactory.fromReadable(Readable.from([file.content]), {
+    const stream = repositoryFileStream({
+      absolute: path,
+      name: url,
+      realFolder: repository.realFolder,
+      maxBytes: this.#limits.maxFileBytes,
+      signal: options?.signal,
+    });
+    return ReadUrlResponseFactory.fromReadable(stream, {
       etag,
-      lastModifiedAt: file.stats.mtime,
+      lastModifiedAt,
     });
   }
 
@@ -170,33 +182,34 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceReadTreeOptions,
   ): Promise<UrlReaderServiceReadTreeResponse> {
-    const { path: root, directory } = await this.#resolve(url);
-    const stats = await fs.stat(root);
-    if (!stats.isDirectory()) {
+    const signal = options?.signal;
+    signal?.throwIfAborted();
+    const { path: root, real, repository } = await this.#resolve(url);
+    if (!(await fs.stat(real)).isDirectory()) {
       throw new NotFoundError(`${url} is not a directory`);
     }
-    const files = (await this.#walk(root, directory)).filter(
+    const files = await this.#collect(
+      url,
+      walkRepositoryFiles({
+        directory: repository.directory,
+        realDirectory: dirname(repository.realFolder),
+        root,
+        maxEntries: this.#limits.maxTreeEntries,
+        signal,
+      }),
       file =>
         !options?.filter ||
-        options.filter(toPosix(relative(root, file.path)), {
-          size: file.stats.size,
-        }),
+        options.filter(file.path, { size: Number(file.stats.size) }),
     );
-    this.#refuseLeaks(files);
-    const relativeFiles = files.map(file => ({
-      path: toPosix(relative(root, file.path)),
-      content: file.content,
-      lastModifiedAt: file.stats.mtime,
-    }));
-    const etag = treeEtag(relativeFiles);
+    const etag = treeEtag(files);
     if (options?.etag && options.etag === etag) {
       throw new NotModifiedError();
     }
     const response = await this.#treeResponseFactory.fromReadableArray(
-      relativeFiles.map(file => ({
-        data: Readable.from([file.content]),
+      files.map(file => ({
+        data: repositoryFileStream(this.#fileRead(file, signal)),
         path: file.path,
-        lastModifiedAt: file.lastModifiedAt,
+        lastModifiedAt: file.stats.mtime,
       })),
     );
     return {
@@ -211,64 +224,56 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceSearchOptions,
   ): Promise<UrlReaderServiceSearchResponse> {
+    const signal = options?.signal;
+    signal?.throwIfAborted();
     const parsed = this.#parse(url);
     const path = fileURLToPath(parsed);
     if (!hasGlob(path)) {
-      try {
-        const response = await this.readUrl(url, options);
-        const content = await response.buffer();
-        return {
-          files: [
-            {
-              url,
-              content: async () => content,
-              lastModifiedAt: response.lastModifiedAt,
-            },
-          ],
-          etag: response.etag ?? '',
-        };
-      } catch (error) {
-        if ((error as Error)?.name === 'NotFoundError') {
-          return { files: [], etag: '' };
-        }
-        throw error;
-      }
+      return this.#searchOne(url, options);
     }
 
     const segments = path.split(sep);
     const firstGlob = segments.findIndex(hasGlob);
     const base = segments.slice(0, firstGlob).join(sep) || sep;
-    const directory = this.#directories.find(
-      candidate => base === candidate || isServedBy(candidate, base),
-    );
+    const glob = new SegmentGlob(segments.slice(firstGlob).join('/'));
+    const directory = this.#innermostDirectory(base, true);
     if (!directory) {
       throw new NotAllowedError(`${url} ${OUTSIDE}`);
     }
-    const matcher = globToRegExp(toPosix(segments.slice(firstGlob).join(sep)));
-    let candidates: LocalFile[];
+    let realDirectory: string;
     try {
-      const resolved = await this.#resolve(pathToFileURL(base).href, true);
-      candidates = await this.#walk(resolved.path, resolved.directory);
+      realDirectory = await fs.realpath(directory);
+      if (base !== directory) {
+        await this.#resolve(pathToFileURL(base).href);
+      }
     } catch (error) {
       if ((error as Error)?.name === 'NotFoundError') {
         return { files: [], etag: '' };
       }
       throw error;
     }
-    const matches = candidates.filter(file =>
-      matcher.test(toPosix(relative(base, file.path))),
+    const matches = await this.#collect(
+      url,
+      walkRepositoryFiles({
+        directory,
+        realDirectory,
+        root: base,
+        maxEntries: this.#limits.maxTreeEntries,
+        signal,
+        glob,
+      }),
+      () => true,
     );
-    this.#refuseLeaks(matches);
     const etag = treeEtag(
-      matches.map(file => ({ path: file.path, content: file.content })),
+      matches.map(file => ({ path: file.absolute, stats: file.stats })),
     );
     if (options?.etag && options.etag === etag) {
       throw new NotModifiedError();
     }
     return {
       files: matches.map(file => ({
-        url: pathToFileURL(file.path).href,
-        content: async () => file.content,
+        url: pathToFileURL(file.absolute).href,
+        content: () => readRepositoryFile(this.#fileRead(file, signal)),
         lastModifiedAt: file.stats.mtime,
       })),
       etag,
@@ -277,6 +282,77 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
 
   toString(): string {
     return `golden-paths-local{directories=${this.#directories.join(',')}}`;
+  }
+
+  async #searchOne(
+    url: string,
+    options?: UrlReaderServiceSearchOptions,
+  ): Promise<UrlReaderServiceSearchResponse> {
+    try {
+      const response = await this.readUrl(url, options);
+      const content = await response.buffer();
+      return {
+        files: [
+          {
+            url,
+            content: async () => content,
+            lastModifiedAt: response.lastModifiedAt,
+          },
+        ],
+        etag: response.etag ?? '',
+      };
+    } catch (error) {
+      if ((error as Error)?.name === 'NotFoundError') {
+        return { files: [], etag: '' };
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The files of a walk that `keep` keeps, within the limits of a tree:
+   * their number, their sizes one by one and together.
+   */
+  async #collect(
+    url: string,
+    walk: AsyncIterable<WalkedFile>,
+    keep: (file: WalkedFile) => boolean,
+  ): Promise<WalkedFile[]> {
+    const { maxFileBytes, maxTreeFiles, maxTreeBytes } = this.#limits;
+    const files: WalkedFile[] = [];
+    let bytes = 0;
+    for await (const file of walk) {
+      if (!keep(file)) {
+        continue;
+      }
+      if (files.length >= maxTreeFiles) {
+        throw new InputError(
+          `${url} has more than ${maxTreeFiles} files, the limit of ${LOCAL_READER_LIMITS_CONFIG_KEY}.maxTreeFiles; a filter can leave some out`,
+        );
+      }
+      const size = Number(file.stats.size);
+      if (size > maxFileBytes) {
+        throw fileTooLarge(`${url} ${file.path}`, size, maxFileBytes);
+      }
+      bytes += size;
+      if (bytes > maxTreeBytes) {
+        throw new InputError(
+          `${url} has more than ${maxTreeBytes} bytes, the limit of ${LOCAL_READER_LIMITS_CONFIG_KEY}.maxTreeBytes; a filter can leave some out`,
+        );
+      }
+      files.push(file);
+    }
+    return files;
+  }
+
+  #fileRead(file: WalkedFile, signal?: AbortSignal) {
+    return {
+      absolute: file.absolute,
+      name: file.path,
+      realFolder: file.realFolder,
+      maxBytes: this.#limits.maxFileBytes,
+      signal,
+    };
   }
 
   #parse(url: string): URL {
@@ -303,131 +379,53 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     }
   }
 
+  /** The innermost served directory that holds `path` (or is it). */
+  #innermostDirectory(path: string, orItself = false): string | undefined {
+    return this.#directories
+      .filter(
+        directory =>
+          isServedBy(directory, path) || (orItself && directory === path),
+      )
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
   /**
-   * The path of a URL this reader serves, and the served directory it is
-   * in, after checking that resolving symbolic links keeps it inside that
-   * same directory. When served directories nest, any of those that hold
-   * the path as written may hold it once resolved.
+   * The path of a URL this reader serves, its repository (the first folder
+   * below the innermost served directory that holds it), and its real path,
+   * after checking that resolving symbolic links keeps it inside that same
+   * repository and out of `.git`.
    */
-  async #resolve(
-    url: string,
-    allowDirectoryItself = false,
-  ): Promise<{ path: string; directory: string }> {
+  async #resolve(url: string): Promise<Resolved> {
     const parsed = this.#parse(url);
-    if (!allowDirectoryItself && this.#isADirectoryItself(parsed)) {
+    if (this.#isADirectoryItself(parsed)) {
       throw new NotAllowedError(`${url} ${OUTSIDE}`);
     }
-    const path = fileURLToPath(parsed);
-    const holders = this.#directories.filter(
-      directory =>
-        isServedBy(directory, path) ||
-        (allowDirectoryItself && directory === path),
-    );
-    let realPath: string;
+    const path = fileURLToPath(parsed).replace(/(.)\/+$/, '$1');
+    const directory = this.#innermostDirectory(path);
+    let repository: LocalRepositoryFolder | undefined;
+    let real: string | undefined;
     try {
-      realPath = await fs.realpath(path);
+      repository = directory
+        ? await findLocalRepositoryFolder(path, [directory])
+        : undefined;
+      if (!repository) {
+        throw new NotAllowedError(`${url} ${OUTSIDE}`);
+      }
+      real = await realPathInRepository(path, repository);
     } catch (error) {
       if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
         throw new NotFoundError(`could not read ${url}, it does not exist`);
       }
       throw error;
     }
-    for (const directory of holders) {
-      const realDirectory = await fs.realpath(directory).catch(() => undefined);
-      if (
-        realDirectory !== undefined &&
-        isChildPath(realDirectory, realPath) &&
-        !relative(realDirectory, realPath).split(sep).includes('.git')
-      ) {
-        return { path, directory };
-      }
-    }
-    throw new NotAllowedError(
-      `${url} leads outside the local repositories directory through a symbolic link`,
-    );
-  }
-
-  async #readFile(
-    url: string,
-    path: string,
-    directory: string,
-  ): Promise<LocalFile> {
-    const stats = await fs.stat(path);
-    if (!stats.isFile()) {
-      throw new NotFoundError(`could not read ${url}, it is not a file`);
-    }
-    return { path, directory, content: await fs.readFile(path), stats };
-  }
-
-  #refuseLeaks(files: LocalFile[]): void {
-    const leak = files.find(file => file.leaksOut);
-    if (leak) {
+    if (
+      real === undefined ||
+      relative(repository.realFolder, real).split(sep).includes('.git')
+    ) {
       throw new NotAllowedError(
-        `${toPosix(
-          relative(leak.directory, leak.path),
-        )} is a symbolic link that leads outside the local repositories directory`,
+        `${url} leads outside its repository through a symbolic link`,
       );
     }
-  }
-
-  /**
-   * Every file below a directory, leaving out `.git`. Links to files inside
-   * the directory are read through; links to directories are not followed
-   * (no cycles); links leading outside are marked, never read, and refused
-   * by the caller when they are asked for.
-   */
-  async #walk(root: string, directory: string): Promise<LocalFile[]> {
-    const realDirectory = await fs.realpath(directory);
-    const files: LocalFile[] = [];
-    const visit = async (current: string): Promise<void> => {
-      const children = await fs.readdir(current, { withFileTypes: true });
-      for (const child of children) {
-        if (child.name === '.git') {
-          continue;
-        }
-        const path = join(current, child.name);
-        if (child.isDirectory()) {
-          await visit(path);
-        } else if (child.isFile()) {
-          const stats = await fs.stat(path);
-          files.push({
-            path,
-            directory,
-            content: await fs.readFile(path),
-            stats,
-          });
-        } else if (child.isSymbolicLink()) {
-          const real = await fs.realpath(path).catch(() => undefined);
-          if (real === undefined) {
-            continue;
-          }
-          if (
-            !isChildPath(realDirectory, real) ||
-            relative(realDirectory, real).split(sep).includes('.git')
-          ) {
-            const stats = await fs.lstat(path);
-            files.push({
-              path,
-              directory,
-              content: Buffer.alloc(0),
-              stats,
-              leaksOut: true,
-            });
-            continue;
-          }
-          const stats = await fs.stat(real);
-          if (stats.isFile()) {
-            files.push({
-              path,
-              directory,
-              content: await fs.readFile(real),
-              stats,
-            });
-          }
-        }
-      }
-    };
-    await visit(root);
-    return files;
+    return { path, real, repository };
   }
 }

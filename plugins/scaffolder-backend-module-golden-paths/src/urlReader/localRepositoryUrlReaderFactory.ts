@@ -5,12 +5,15 @@ import {
 } from '@backstage/backend-defaults/urlReader';
 import { resolveReadableRepositoryDirectories } from '@golden-paths/golden-paths-node';
 import { LocalRepositoryUrlReader } from './LocalRepositoryUrlReader';
+import { readLocalReaderLimits } from './localReaderLimits';
 
 /**
  * A URL reader factory for local repositories: it serves `file://` URLs
  * inside `goldenPaths.scaffolder.localPublish.directory` (where
  * `golden-paths:publish:local` creates repositories) and inside each of
  * `goldenPaths.localRepositories.directories`, and matches nothing else.
+ * Every read stays inside the repository it names, within
+ * `goldenPaths.localRepositories.limits`.
  *
  * @public
  */
@@ -21,6 +24,7 @@ export const localRepositoryUrlReaderFactory: ReaderFactory = ({
   const reader = new LocalRepositoryUrlReader({
     directories: resolveReadableRepositoryDirectories(config),
     treeResponseFactory,
+    limits: readLocalReaderLimits(config),
   });
   return [{ reader, predicate: (url: URL) => reader.canRead(url) }];
 };
