@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import { assertOwnGitDirectory } from '../localRepositories/localGitDirectory';
 import { repositoryLocation } from '../localRepositories/repositoryLocation';
 import type { RenderedFile } from '../scaffold/manifest';
 import { GitOutputLimitError, runGit } from '../upgrade/git';
@@ -142,6 +143,7 @@ async function openLocalRepository(
       `The component's folder ${directory} is not a git repository`,
     );
   }
+  await assertOwnGitDirectory(directory, localDirectories);
   const commit = await resolveCommit(gitDir, 'HEAD');
   // Every file and its size, before the merge reads any of them; the
   // listing itself stops at what maxFiles files could print.

@@ -1,3 +1,4 @@
 export * from './localRepositoriesDirectory';
 export * from './repositoryLocation';
 export * from './repositoryFolder';
+export * from './localGitDirectory';
