@@ -138,6 +138,24 @@ describe('GoldenPathEntitiesProcessor', () => {
       );
     });
 
+    it('rejects a golden path whose links would run script in the portal', async () => {
+      const entity = goldenPath(
+        {},
+        {
+          links: [
+            { title: 'Docs', url: 'https://docs.example.com/' },
+            // eslint-disable-next-line no-script-url -- the attack under test
+            { title: 'Runbook', url: 'javascript:alert(document.cookie)' },
+            { title: 'Support', url: 'mailto:platform@example.com' },
+            { title: 'Page', url: ' data:text/html,<script>alert(1)</script>' },
+          ],
+        },
+      );
+      await expect(processor.validateEntityKind(entity)).rejects.toThrow(
+        'metadata.links[1].url: must be an http, https or mailto address; got "javascript:alert(document.cookie)"; metadata.links[3].url: must be an http, https or mailto address',
+      );
+    });
+
     it('rejects a golden path without required fields', async () => {
       const entity: Entity = {
         apiVersion: 'golden-paths.dev/v1alpha1',

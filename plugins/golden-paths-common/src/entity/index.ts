@@ -3,3 +3,4 @@ export {
   validateGoldenPathEntity,
   goldenPathEntityV1alpha1Schema,
 } from './validateGoldenPathEntity';
+export { isSafeLinkUrl } from './linkUrl';

@@ -4,6 +4,7 @@ import schema from './GoldenPath.v1alpha1.schema.json';
 import { ajvErrorsToProblems } from '../validation/ajvProblems';
 import type { EntityProblem } from '../validation/types';
 import { entityRefProblem } from './entityRefProblem';
+import { linkProblems } from './linkProblems';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateSchema = ajv.compile(schema);
@@ -88,7 +89,7 @@ export function validateGoldenPathEntity(data: unknown): EntityProblem[] {
     problems.push(...ajvErrorsToProblems(validateSchema.errors ?? [], data));
   }
   const reported = new Set(problems.map(p => p.field));
-  for (const problem of referenceProblems(data)) {
+  for (const problem of [...referenceProblems(data), ...linkProblems(data)]) {
     if (!reported.has(problem.field)) {
       problems.push(problem);
     }

@@ -59,4 +59,47 @@ describe('GoldenPathOverviewCard', () => {
       screen.getByText('Open on Golden Paths').closest('a'),
     ).toHaveAttribute('href', '/golden-paths/default/node-express-legacy');
   });
+
+  it('shows links it cannot open safely as text instead of crashing', async () => {
+    const hostile = {
+      ...nodePath,
+      metadata: {
+        ...nodePath.metadata,
+        links: [
+          // eslint-disable-next-line no-script-url -- the attack under test
+          { title: 'Runbook', url: 'javascript:alert(document.cookie)' },
+          { title: 'Tab', url: ' \tJaVa\nScRiPt:alert(1)' },
+          { title: 'Data', url: 'data:text/html,<script>alert(1)</script>' },
+          { title: 'Docs', url: 'https://docs.example.com/' },
+          { title: 'Support', url: 'mailto:platform@example.com' },
+        ],
+      },
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[catalogApiRef, catalogApiMock()]]}>
+        <GoldenPathOverviewCard entity={hostile} variant="page" />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    for (const title of ['Runbook', 'Tab', 'Data']) {
+      expect(screen.getByText(title, { exact: false })).toBeInTheDocument();
+      expect(
+        screen.queryByRole('link', { name: new RegExp(title) }),
+      ).not.toBeInTheDocument();
+    }
+    expect(
+      screen.getByText(/javascript:alert\(document\.cookie\)/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Docs/ })).toHaveAttribute(
+      'href',
+      'https://docs.example.com/',
+    );
+    expect(screen.getByRole('link', { name: /Support/ })).toHaveAttribute(
+      'href',
+      'mailto:platform@example.com',
+    );
+    for (const link of screen.getAllByRole('link')) {
+      expect(link.getAttribute('href')).not.toMatch(/script|data:/i);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Link } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { GoldenPathEntityV1alpha1 } from '@golden-paths/golden-paths-common';
 import Box from '@material-ui/core/Box';
@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { GoldenPathDeprecationNotice } from '../GoldenPathDeprecationNotice';
 import { useCatalogHref, useGoldenPathPageHref } from '../GoldenPathLink';
 import { LifecycleChip } from '../shared/LifecycleChip';
+import { SafeLink } from '../shared/SafeLink';
 
 const useStyles = makeStyles(theme => ({
   fields: {
@@ -101,10 +102,10 @@ export function GoldenPathOverviewCard(props: {
             Links
           </Typography>
           <ul className={classes.links}>
-            {links.map(link => (
-              <li key={link.url}>
+            {links.map((link, index) => (
+              <li key={`${index} ${link.url}`}>
                 <Typography variant="body2">
-                  <Link to={link.url}>{link.title ?? link.url}</Link>
+                  <SafeLink url={link.url}>{link.title}</SafeLink>
                 </Typography>
               </li>
             ))}

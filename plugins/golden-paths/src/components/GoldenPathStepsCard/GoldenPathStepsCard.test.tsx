@@ -40,4 +40,23 @@ describe('GoldenPathStepsCard', () => {
     await renderInTestApp(<GoldenPathStepsCard />);
     expect(screen.getByText(/lists no steps yet/)).toBeInTheDocument();
   });
+
+  it('renders a step whose Markdown links to a script, without the link', async () => {
+    await renderInTestApp(
+      <GoldenPathStepsCard
+        steps={[
+          {
+            title: 'Log in',
+            description:
+              'Open [the console](javascript:alert(1)) or <a href="javascript:alert(2)">this</a>.',
+          },
+        ]}
+      />,
+    );
+    expect(screen.getByText('Log in')).toBeInTheDocument();
+    expect(screen.getByText(/the console\s+or\s+this/)).toBeInTheDocument();
+    for (const link of screen.queryAllByRole('link')) {
+      expect(link.getAttribute('href')).not.toMatch(/script/i);
+    }
+  });
 });

@@ -1,7 +1,8 @@
-import { InfoCard, MarkdownContent } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import type { GoldenPathStep } from '@golden-paths/golden-paths-common';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
+import { SafeMarkdown } from '../shared/SafeMarkdown';
 
 const useStyles = makeStyles(theme => ({
   steps: { margin: 0, padding: 0, listStyle: 'none', counterReset: 'step' },
@@ -53,7 +54,7 @@ export function GoldenPathStepsCard(props: {
                   {step.title}
                 </Typography>
                 {step.description && (
-                  <MarkdownContent content={step.description} dialect="gfm" />
+                  <SafeMarkdown content={step.description} dialect="gfm" />
                 )}
               </div>
             </li>

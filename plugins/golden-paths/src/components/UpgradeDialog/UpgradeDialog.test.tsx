@@ -219,6 +219,37 @@ describe('UpgradeDialog', () => {
     expect(screen.queryByText(/conflict markers/)).not.toBeInTheDocument();
   });
 
+  it('shows release notes and a pull request address that would run script as text', async () => {
+    const plan = upgradePlan({
+      delivery: {
+        kind: 'pull-request',
+        branch: 'golden-paths/upgrade-node-http-service',
+        repository: 'https://github.com/acme/orders-api',
+      },
+      releaseNotes: 'See [the migration guide](javascript:alert(1)).',
+    });
+    const goldenPathsApi = api({
+      planUpgrade: jest.fn().mockResolvedValue(plan),
+      runUpgrade: jest.fn().mockResolvedValue(
+        // eslint-disable-next-line no-script-url -- the attack under test
+        upgradeResult(plan, { url: 'javascript:alert(document.cookie)' }),
+      ),
+    });
+    await renderDialog(goldenPathsApi);
+
+    expect(
+      await screen.findByText(/See the migration guide/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Open pull request' }),
+    );
+    expect(await screen.findByText('Pull request opened')).toBeInTheDocument();
+    expect(screen.getByText(/Open the pull request/)).toBeInTheDocument();
+    for (const link of screen.queryAllByRole('link')) {
+      expect(link.getAttribute('href')).not.toMatch(/script/i);
+    }
+  });
+
   it('shows progress while the upgrade runs, and cannot be closed or run twice meanwhile', async () => {
     let finish: (result: UpgradeResult) => void = () => {};
     const goldenPathsApi = api({

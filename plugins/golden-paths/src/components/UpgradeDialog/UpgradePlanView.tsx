@@ -1,4 +1,3 @@
-import { MarkdownContent } from '@backstage/core-components';
 import type { UpgradePlan } from '@golden-paths/golden-paths-common';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
@@ -7,6 +6,7 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { upgradeSummaryText } from '../shared/upgradeSummaryText';
 import { UpgradeDelivery } from './UpgradeDelivery';
 import { UpgradeFileTable } from './UpgradeFileTable';
+import { SafeMarkdown } from '../shared/SafeMarkdown';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
@@ -68,7 +68,7 @@ export function UpgradePlanView(props: { plan: UpgradePlan }) {
           <Typography variant="h6" component="h3">
             Release notes of {plan.toVersion}
           </Typography>
-          <MarkdownContent content={plan.releaseNotes} />
+          <SafeMarkdown content={plan.releaseNotes} />
         </section>
       )}
       <div className={classes.section}>

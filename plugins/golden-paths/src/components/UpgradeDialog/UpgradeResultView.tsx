@@ -1,4 +1,3 @@
-import { Link } from '@backstage/core-components';
 import type { UpgradeResult } from '@golden-paths/golden-paths-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -8,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { upgradeOutcomeLabel } from '@golden-paths/golden-paths-common';
+import { SafeLink } from '../shared/SafeLink';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
@@ -35,9 +35,9 @@ export function UpgradeResultView(props: { result: UpgradeResult }) {
         {delivery.url && (
           <>
             {' '}
-            <Link to={delivery.url}>
+            <SafeLink url={delivery.url}>
               {pullRequest ? 'Open the pull request' : 'Open the branch'}
-            </Link>
+            </SafeLink>
           </>
         )}
       </Alert>
