@@ -53,6 +53,7 @@ describe('golden-paths backend with the real catalog', () => {
   const alice = 'user:default/alice';
   const bob = 'user:default/bob';
   const carol = 'user:default/carol';
+  const dave = 'user:default/dave';
 
   beforeAll(async () => {
     const repositories = testRepositories();
@@ -316,6 +317,60 @@ describe('golden-paths backend with the real catalog', () => {
     });
     expect(hidden.status).toBe(404);
     expect(JSON.stringify(hidden.body)).not.toMatch(/resource-requests/);
+  });
+
+  it('reveals nothing of a path the caller may not read, through any route', async () => {
+    // dave reads billing (team-b) but not the path it follows.
+    const path = 'goldenpath:default/node-http-service';
+    const secrets = [/Node\.js HTTP service/, /2\.1\.0/, /supported/];
+    const answers = await Promise.all(
+      [
+        '/entities/component/default/billing',
+        '/entities/component/default/billing/upgrade',
+        '/paths/default/node-http-service',
+        '/paths/default/node-http-service/followers',
+        '/paths/default/node-http-service/history',
+        '/paths/default/node-http-service/upgrade-plans',
+      ].map(async route => ({
+        route,
+        ...(await call<any>(route, { user: dave })),
+      })),
+    );
+    for (const { route, status, body } of answers) {
+      expect({ route, status }).toEqual({ route, status: 404 });
+      for (const secret of secrets) {
+        expect({ route, body: JSON.stringify(body) }).not.toEqual({
+          route,
+          body: expect.stringMatching(secret),
+        });
+      }
+    }
+    // The same answer as for a component on a path that does not exist.
+    const [hidden, unknown] = [
+      answers[0].body,
+      await call<any>('/entities/component/default/nope', { user: dave }),
+    ];
+    expect(hidden.error.message).toBe(
+      unknown.body.error.message.replace(
+        'component:default/nope',
+        'component:default/billing',
+      ),
+    );
+    const paths = await call<{ items: PathSummary[] }>('/paths', {
+      user: dave,
+    });
+    expect(paths.body.items.map(p => p.ref)).not.toContain(path);
+    // Who may read the path still gets it all.
+    const bobs = await call<EntityResult>(
+      '/entities/component/default/billing',
+      { user: bob },
+    );
+    expect(bobs.status).toBe(200);
+    expect(bobs.body.path).toMatchObject({
+      ref: path,
+      title: 'Node.js HTTP service',
+      version: '2.1.0',
+    });
   });
 
   it('denies insights, refresh and upgrades without their permissions', async () => {

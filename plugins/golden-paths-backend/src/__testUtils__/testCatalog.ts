@@ -7,7 +7,10 @@ function fixture(path: string): string {
   return readFileSync(join(fixtures, path), 'utf8');
 }
 
-/** Groups team-a and team-b, users alice (team-a), bob (team-b), carol. */
+/**
+ * Groups team-a and team-b, users alice (team-a), bob (team-b), carol, dave
+ * (team-b).
+ */
 export const ORG_YAML = `
 apiVersion: backstage.io/v1alpha1
 kind: Group
@@ -33,6 +36,11 @@ apiVersion: backstage.io/v1alpha1
 kind: User
 metadata: { name: carol }
 spec: { memberOf: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: { name: dave }
+spec: { memberOf: [team-b] }
 `;
 
 /** A supported path at 2.1.0 and a deprecated one replaced by it. */

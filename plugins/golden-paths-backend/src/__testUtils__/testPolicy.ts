@@ -27,8 +27,9 @@ function userOf(credentials: BackstageCredentials): string | undefined {
 
 /**
  * alice: everything. bob: catalog entities owned by team-b or himself, and
- * every GoldenPath, Group and User. carol: no golden-path permission.
- * Services: everything.
+ * every GoldenPath, Group and User. carol: no golden-path permission. dave:
+ * like bob but no GoldenPath (he reads team-b's components, not the paths
+ * they follow). Services: everything.
  */
 function decide(
   request: {
@@ -52,6 +53,20 @@ function decide(
         catalogConditions.isEntityKind({
           kinds: ['goldenpath', 'group', 'user'],
         }),
+      ],
+    });
+  }
+  if (
+    who === 'user:default/dave' &&
+    isResourcePermission(request.permission) &&
+    isPermission(request.permission, catalogEntityReadPermission)
+  ) {
+    return createCatalogConditionalDecision(request.permission, {
+      anyOf: [
+        catalogConditions.isEntityOwner({
+          claims: ['group:default/team-b', 'user:default/dave'],
+        }),
+        catalogConditions.isEntityKind({ kinds: ['group', 'user'] }),
       ],
     });
   }

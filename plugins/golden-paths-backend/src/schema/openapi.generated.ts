@@ -222,7 +222,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityResult',
         description:
-          'The path an entity follows, its drift and each check with its reason.',
+          'The path an entity follows, its drift and each check with its reason. Answers 404, in the same words, when the entity follows no golden path, has not been evaluated yet, or the caller may not read the entity or its path in the catalog (nothing of a path the caller may not read is revealed, not even that it exists).',
         parameters: [
           {
             name: 'kind',

@@ -63,15 +63,16 @@ export class CatalogVisibility {
     return { all: false, paths, followers };
   }
 
-  /** Whether the caller may read one entity. */
+  /** Whether the caller may read each of these entities, in one request. */
   async canRead(
     credentials: BackstageCredentials,
-    entityRef: string,
-  ): Promise<boolean> {
-    const entity = await this.#catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    return entity !== undefined;
+    entityRefs: string[],
+  ): Promise<boolean[]> {
+    const { items } = await this.#catalog.getEntitiesByRefs(
+      { entityRefs, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+      { credentials },
+    );
+    return items.map(entity => entity !== null && entity !== undefined);
   }
 
   async #refs(

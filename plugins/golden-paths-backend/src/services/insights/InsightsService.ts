@@ -138,15 +138,26 @@ export class InsightsService {
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityResult> {
+    // One answer for every case, so that it tells nothing of a path (or an
+    // entity) the caller may not read: not even that it exists.
     const notFound = new NotFoundError(
-      `No golden-path results for ${entityRef}: it follows no golden path, has not been evaluated yet, or you may not read it`,
+      `No golden-path results for ${entityRef}: it follows no golden path, has not been evaluated yet, or you may not read it or its path`,
     );
-    if (!(await this.#visibility.canRead(options.credentials, entityRef))) {
+    const row = await this.#store.getComponentResult(entityRef);
+    if (!row) {
       throw notFound;
     }
-    const row = await this.#store.getComponentResult(entityRef);
-    const path = row && (await this.#store.getPathSummary(row.pathRef));
-    if (!row || !path) {
+    // The path's title, version, lifecycle and replacement, the drift
+    // against its version and the checks of its guarantees are all the
+    // path's: shown only to who may read both in the catalog.
+    const readable = await this.#visibility.canRead(options.credentials, [
+      entityRef,
+      row.pathRef,
+    ]);
+    const path =
+      readable.every(Boolean) &&
+      (await this.#store.getPathSummary(row.pathRef));
+    if (!path) {
       throw notFound;
     }
     return {

@@ -204,7 +204,9 @@ export function FollowedPath(props: { entity: Entity; annotation: string }) {
           Not evaluated yet. The Golden Paths backend checks every component
           that follows a path on a schedule (every 30 minutes by default), so
           the checks and the drift show here after its next run. If this stays,
-          make sure the annotation names a golden path in the catalog.
+          make sure the annotation names a golden path in the catalog that you
+          may read: the checks and drift of a path you may not read are not
+          shown.
         </Typography>
       </>
     );
