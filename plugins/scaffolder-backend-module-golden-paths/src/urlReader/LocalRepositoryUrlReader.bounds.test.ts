@@ -212,4 +212,22 @@ describe('LocalRepositoryUrlReader bounds', () => {
     expect(result.files.map(f => f.url)).toEqual([url('repos/deep/x.yaml')]);
     expect(elapsed).toBeLessThan(1_000);
   }, 120_000);
+
+  it('matches ** across folders, * and ? within one, and refuses oversized globs', async () => {
+    const deepFile = url(`repos/deep/${'a/'.repeat(40)}y.yaml`);
+    const search = async (pattern: string) =>
+      (await reader.search(`${url('repos/deep')}/${pattern}`)).files.map(
+        f => f.url,
+      );
+    expect(await search('**/y.yaml')).toEqual([deepFile]);
+    expect(await search('**/a/**/?.yaml')).toEqual([deepFile]);
+    expect(await search('*.yaml')).toEqual([url('repos/deep/x.yaml')]);
+    expect(await search('a/*/y.yaml')).toEqual([]);
+    await expect(search(`${'**/'.repeat(17)}x.yaml`)).rejects.toMatchObject({
+      name: 'InputError',
+    });
+    await expect(search(`${'a'.repeat(1025)}*`)).rejects.toMatchObject({
+      name: 'InputError',
+    });
+  });
 });
