@@ -18,7 +18,14 @@ interface FakeGithub {
   blobs: Map<string, string>;
   trees: Array<{ base_tree: string; tree: any[] }>;
   commits: Array<{ message: string; tree: string; parents: string[] }>;
+  /** Every commit by id: those the delivery made, and any a test adds. */
+  commitsById: Map<
+    string,
+    { message: string; tree: string; parents: string[] }
+  >;
   refs: Map<string, string>;
+  /** The `force` of each branch update. */
+  refUpdates: boolean[];
   pulls: Array<{
     number: number;
     title: string;
@@ -37,7 +44,9 @@ function startFakeGithub(): Promise<FakeGithub> {
     blobs: new Map(),
     trees: [],
     commits: [],
+    commitsById: new Map(),
     refs: new Map(),
+    refUpdates: [],
     pulls: [],
     calls: [],
   };
@@ -67,8 +76,24 @@ function startFakeGithub(): Promise<FakeGithub> {
     if (req.method === 'GET' && path === '/git/ref/heads/main') {
       return send(200, { object: { sha: github.head } });
     }
+    if (req.method === 'GET' && path.startsWith('/git/ref/heads/')) {
+      const current = github.refs.get(path.slice('/git/ref/'.length));
+      return current
+        ? send(200, { object: { sha: current } })
+        : send(404, { message: 'Not Found' });
+    }
     if (req.method === 'GET' && path.startsWith('/git/commits/')) {
-      return send(200, { tree: { sha: 'c'.repeat(40) } });
+      const known = github.commitsById.get(path.slice('/git/commits/'.length));
+      return send(
+        200,
+        known
+          ? {
+              message: known.message,
+              tree: { sha: known.tree },
+              parents: known.parents.map(parent => ({ sha: parent })),
+            }
+          : { message: 'Base', tree: { sha: 'c'.repeat(40) }, parents: [] },
+      );
     }
     if (req.method === 'POST' && path === '/git/blobs') {
       const id = sha();
@@ -84,18 +109,30 @@ function startFakeGithub(): Promise<FakeGithub> {
     }
     if (req.method === 'POST' && path === '/git/commits') {
       github.commits.push(body);
-      return send(201, { sha: sha() });
+      const id = sha();
+      github.commitsById.set(id, body);
+      return send(201, { sha: id });
     }
     if (req.method === 'PATCH' && path.startsWith('/git/refs/heads/')) {
       const ref = decodeURIComponent(path.slice('/git/refs/'.length));
-      if (!github.refs.has(ref)) {
+      const current = github.refs.get(ref);
+      if (!current) {
         return send(422, { message: 'Reference does not exist' });
+      }
+      github.refUpdates.push(body.force === true);
+      const parents = github.commitsById.get(body.sha)?.parents ?? [];
+      if (!body.force && !parents.includes(current)) {
+        return send(422, { message: 'Update is not a fast forward' });
       }
       github.refs.set(ref, body.sha);
       return send(200, { object: { sha: body.sha } });
     }
     if (req.method === 'POST' && path === '/git/refs') {
-      github.refs.set(body.ref.replace(/^refs\//, ''), body.sha);
+      const ref = body.ref.replace(/^refs\//, '');
+      if (github.refs.has(ref)) {
+        return send(422, { message: 'Reference already exists' });
+      }
+      github.refs.set(ref, body.sha);
       return send(201, { object: { sha: body.sha } });
     }
     if (req.method === 'GET' && path === '/pulls') {
@@ -104,7 +141,7 @@ function startFakeGithub(): Promise<FakeGithub> {
         200,
         github.pulls
           .filter(p => `acme:${p.head}` === head)
-          .map(p => ({ number: p.number })),
+          .map(p => ({ number: p.number, body: p.body })),
       );
     }
     if (req.method === 'POST' && path === '/pulls') {
@@ -203,25 +240,22 @@ describe('deliverGithubPullRequest', () => {
     await new Promise(resolve => github.server.close(resolve));
   });
 
-  it('commits the merged files on the upgrade branch and opens one pull request, updated in place', async () => {
-    const deliver = (conflicts: number) =>
-      deliverGithubPullRequest({
-        integrations,
-        repositoryUrl: 'https://github.example.com/acme/orders/tree/main/',
-        baseCommit: github.head,
-        repositoryPaths: new Set([
-          'README.md',
-          'old.sh',
-          'gone.txt',
-          'mine.txt',
-        ]),
-        plan: plan(conflicts),
-        merge,
-        extraFiles: [file('.golden-paths/scaffold.yaml', 'schemaVersion: 1\n')],
-        title: 'Upgrade to Node 2.2.0',
-        body: '| file | outcome |',
-      });
+  const BRANCH_REF = 'heads/golden-paths/upgrade-node-http-service';
 
+  const deliver = (conflicts: number) =>
+    deliverGithubPullRequest({
+      integrations,
+      repositoryUrl: 'https://github.example.com/acme/orders/tree/main/',
+      baseCommit: github.head,
+      repositoryPaths: new Set(['README.md', 'old.sh', 'gone.txt', 'mine.txt']),
+      plan: plan(conflicts),
+      merge,
+      extraFiles: [file('.golden-paths/scaffold.yaml', 'schemaVersion: 1\n')],
+      title: 'Upgrade to Node 2.2.0',
+      body: '| file | outcome |',
+    });
+
+  it('commits the merged files on the upgrade branch and opens one pull request, updated in place', async () => {
     const first = await deliver(1);
     expect(first.url).toBe('https://github.example.com/acme/orders/pull/1');
     expect(github.commits[0].parents).toEqual([github.head]);
@@ -244,6 +278,9 @@ describe('deliverGithubPullRequest', () => {
       },
     });
     expect(github.trees[0].base_tree).toBe('c'.repeat(40));
+    expect(github.commits[0].message).toMatch(
+      /^\| file \| outcome \|\n\nGolden-Paths-Upgrade: goldenpath:default\/node-http-service\nGolden-Paths-Tree: [0-9a-f]{40}\n$/,
+    );
     expect(github.pulls).toEqual([
       expect.objectContaining({
         number: 1,
@@ -263,6 +300,98 @@ describe('deliverGithubPullRequest', () => {
       github.refs.get('heads/golden-paths/upgrade-node-http-service'),
     ).toBe(second.commit);
     expect(github.calls).toContain('PATCH /pulls/1');
+    // On top of the first upgrade, never over it.
+    expect(github.commitsById.get(second.commit)?.parents).toEqual([
+      first.commit,
+    ]);
+    expect(github.refUpdates).toEqual([false]);
+  });
+
+  it('refuses to move an upgrade branch someone else made, and writes nothing', async () => {
+    // Someone's work on a branch of the same name, in a repository an
+    // entity's source location names.
+    const theirs = 'e'.repeat(40);
+    github.commitsById.set(theirs, {
+      message: 'Work in progress on the migration\n',
+      tree: 'f'.repeat(40),
+      parents: [github.head],
+    });
+    github.refs.set(BRANCH_REF, theirs);
+    const written = [github.blobs.size, github.commits.length];
+    const pulls = JSON.stringify(github.pulls);
+
+    await expect(deliver(0)).rejects.toThrow(
+      /^The branch golden-paths\/upgrade-node-http-service of acme\/orders exists and ends with a commit Golden Paths did not write \(eeeeeee\)\..*delete the branch, then run the upgrade again/,
+    );
+    expect(github.refs.get(BRANCH_REF)).toBe(theirs);
+    expect([github.blobs.size, github.commits.length]).toEqual(written);
+    expect(JSON.stringify(github.pulls)).toBe(pulls);
+    expect(github.refUpdates.filter(force => force)).toEqual([]);
+  });
+
+  it('refuses an upgrade branch with a commit added on top of its own, or amended', async () => {
+    github.refs.delete(BRANCH_REF);
+    github.pulls.length = 0;
+    const ours = await deliver(0);
+    const upgrade = github.commitsById.get(ours.commit)!;
+    // A developer resolves a conflict on the branch…
+    const fix = 'd'.repeat(40);
+    github.commitsById.set(fix, {
+      message: 'Resolve the README conflict\n',
+      tree: 'f'.repeat(40),
+      parents: [ours.commit],
+    });
+    github.refs.set(BRANCH_REF, fix);
+    await expect(deliver(0)).rejects.toThrow(/did not write \(ddddddd\)/);
+    expect(github.refs.get(BRANCH_REF)).toBe(fix);
+    // …or amends the upgrade commit, keeping its message.
+    const amended = '9'.repeat(40);
+    github.commitsById.set(amended, { ...upgrade, tree: 'f'.repeat(40) });
+    github.refs.set(BRANCH_REF, amended);
+    await expect(deliver(0)).rejects.toThrow(/did not write \(9999999\)/);
+    expect(github.refs.get(BRANCH_REF)).toBe(amended);
+  });
+
+  it('joins the base’s new head as a second parent when the base moved on', async () => {
+    github.refs.delete(BRANCH_REF);
+    github.pulls.length = 0;
+    const first = await deliver(0);
+    const moved = '7'.repeat(40);
+    const before = github.head;
+    github.head = moved;
+    try {
+      const second = await deliverGithubPullRequest({
+        integrations,
+        repositoryUrl: 'https://github.example.com/acme/orders/tree/main/',
+        baseCommit: moved,
+        repositoryPaths: new Set(['README.md', 'old.sh', 'gone.txt']),
+        plan: plan(0),
+        merge,
+        extraFiles: [],
+        title: 'Upgrade to Node 2.2.0',
+        body: '| file | outcome |',
+      });
+      expect(github.commitsById.get(second.commit)?.parents).toEqual([
+        first.commit,
+        moved,
+      ]);
+      expect(github.refs.get(BRANCH_REF)).toBe(second.commit);
+    } finally {
+      github.head = before;
+    }
+  });
+
+  it('refuses to rewrite an open pull request from the branch that it did not open', async () => {
+    github.refs.delete(BRANCH_REF);
+    github.pulls.length = 0;
+    await deliver(0);
+    github.pulls[0].body = 'My own description of this pull request';
+    await expect(deliver(0)).rejects.toThrow(
+      /has an open pull request Golden Paths did not open \(#1\)/,
+    );
+    expect(github.pulls[0].body).toBe(
+      'My own description of this pull request',
+    );
   });
 
   it('refuses to deliver when the default branch moved since the plan', async () => {

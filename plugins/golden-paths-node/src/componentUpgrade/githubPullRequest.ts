@@ -7,6 +7,7 @@ import type { UpgradePlan } from '@golden-paths/golden-paths-common';
 import { Octokit } from '@octokit/rest';
 import { runGit } from '../upgrade/git';
 import type { ThreeWayMerge, TreeFile } from '../upgrade/types';
+import { isUpgradeCommit, withUpgradeTrailers } from './upgradeCommitTrailers';
 
 /** `https://github.com/o/r/tree/main/sub/` → owner, repo and the ref, if any. */
 function parseGithubUrl(url: string) {
@@ -28,6 +29,15 @@ function parseGithubUrl(url: string) {
   return { owner, repo: repo.replace(/\.git$/, ''), ref };
 }
 
+/** Marks the pull requests Golden Paths opens, one per path. */
+function pullRequestMarker(pathRef: string): string {
+  return `<!-- golden-paths-upgrade: ${pathRef} -->`;
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { status?: number }).status;
+}
+
 async function mergedMode(merge: ThreeWayMerge, path: string) {
   const { stdout } = await runGit({
     gitDir: merge.gitDir,
@@ -40,9 +50,16 @@ async function mergedMode(merge: ThreeWayMerge, path: string) {
 /**
  * Delivers an upgrade to a repository on GitHub: a commit on the branch
  * `golden-paths/upgrade-<path>` whose parent is the commit the plan read,
- * moved in place when the upgrade runs again, and one pull request for it
- * (a draft when there are conflicts), its body the per-file table and the
- * release notes.
+ * and one pull request for it (a draft when there are conflicts), its body
+ * the per-file table and the release notes.
+ *
+ * The branch is never force-moved. A branch that does not end with an
+ * upgrade commit Golden Paths wrote (its trailers, its tree) is someone
+ * else's: it is refused with a `ConflictError`, as is an open pull request
+ * from it that Golden Paths did not open. Run again on its own branch, the
+ * upgrade is added on top of the previous one (with the base's head as a
+ * second parent when the base moved on), so GitHub itself refuses the move
+ * if anyone pushed to the branch meanwhile.
  */
 export async function deliverGithubPullRequest(options: {
   integrations: ScmIntegrationRegistry;
@@ -94,6 +111,56 @@ export async function deliverGithubPullRequest(options: {
   const baseTree = (
     await octokit.git.getCommit({ owner, repo, commit_sha: head })
   ).data.tree.sha;
+
+  const pathRef = plan.path.entityRef;
+  const branch = plan.delivery.branch;
+  const refuse = (what: string) =>
+    new ConflictError(
+      `The branch ${branch} of ${owner}/${repo} ${what}. Golden Paths only updates a branch whose last commit is an upgrade it wrote, and never force-pushes: merge or move the work on ${branch} elsewhere and delete the branch, then run the upgrade again.`,
+    );
+  let previous: string | undefined;
+  try {
+    previous = (
+      await octokit.git.getRef({ owner, repo, ref: `heads/${branch}` })
+    ).data.object.sha;
+  } catch (error) {
+    if (statusOf(error) !== 404) {
+      throw error;
+    }
+  }
+  let parents = [head];
+  if (previous) {
+    const last = (
+      await octokit.git.getCommit({ owner, repo, commit_sha: previous })
+    ).data;
+    if (
+      !isUpgradeCommit({ message: last.message, tree: last.tree.sha }, pathRef)
+    ) {
+      throw refuse(
+        `exists and ends with a commit Golden Paths did not write (${previous.slice(
+          0,
+          7,
+        )})`,
+      );
+    }
+    parents = last.parents.some(p => p.sha === head)
+      ? [previous]
+      : [previous, head];
+  }
+  const marker = pullRequestMarker(pathRef);
+  const open = (
+    await octokit.pulls.list({
+      owner,
+      repo,
+      head: `${owner}:${branch}`,
+      state: 'open',
+    })
+  ).data[0];
+  if (open && !(open.body ?? '').includes(marker)) {
+    throw refuse(
+      `has an open pull request Golden Paths did not open (#${open.number})`,
+    );
+  }
 
   const blob = async (content: Buffer) =>
     (
@@ -152,50 +219,45 @@ export async function deliverGithubPullRequest(options: {
     await octokit.git.createCommit({
       owner,
       repo,
-      message: options.body,
+      message: withUpgradeTrailers(options.body, { pathRef, tree }),
       tree,
-      parents: [head],
+      parents,
     })
   ).data.sha;
 
-  const branch = plan.delivery.branch;
   try {
-    await octokit.git.updateRef({
-      owner,
-      repo,
-      ref: `heads/${branch}`,
-      sha: commit,
-      force: true,
-    });
-  } catch (error) {
-    const status = (error as { status?: number }).status;
-    // No such branch yet: GitHub answers 422 (or 404 on older servers).
-    if (status !== 422 && status !== 404) {
-      throw error;
+    if (previous) {
+      // A fast-forward only: GitHub refuses it if the branch moved since.
+      await octokit.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${branch}`,
+        sha: commit,
+        force: false,
+      });
+    } else {
+      await octokit.git.createRef({
+        owner,
+        repo,
+        ref: `refs/heads/${branch}`,
+        sha: commit,
+      });
     }
-    await octokit.git.createRef({
-      owner,
-      repo,
-      ref: `refs/heads/${branch}`,
-      sha: commit,
-    });
+  } catch (error) {
+    if (statusOf(error) === 422) {
+      throw refuse('changed while the upgrade was being written');
+    }
+    throw error;
   }
 
-  const open = (
-    await octokit.pulls.list({
-      owner,
-      repo,
-      head: `${owner}:${branch}`,
-      state: 'open',
-    })
-  ).data[0];
+  const body = `${options.body.trimEnd()}\n\n${marker}\n`;
   if (open) {
     const updated = await octokit.pulls.update({
       owner,
       repo,
       pull_number: open.number,
       title: options.title,
-      body: options.body,
+      body,
     });
     return { commit, url: updated.data.html_url };
   }
@@ -205,7 +267,7 @@ export async function deliverGithubPullRequest(options: {
     head: branch,
     base,
     title: options.title,
-    body: options.body,
+    body,
     draft: plan.summary.conflicts > 0,
   });
   return { commit, url: created.data.html_url };
