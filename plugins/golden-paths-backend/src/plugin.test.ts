@@ -402,6 +402,30 @@ describe('golden-paths backend with the real catalog', () => {
     );
   });
 
+  it('names a repository in upgrade errors without the host’s directories', async () => {
+    // billing's folder is inside the configured directory but no git
+    // repository, so no plan can be made.
+    const plan = await call<any>(
+      '/entities/component/default/billing/upgrade',
+      {
+        user: alice,
+      },
+    );
+    expect(plan.status).toBe(404);
+    expect(plan.body.error.message).toBe(
+      "The component's folder billing in the local repositories directory is not a git repository",
+    );
+    const plans = await call<any>(
+      '/paths/default/node-http-service/upgrade-plans',
+      { user: alice },
+    );
+    expect(plans.status).toBe(200);
+    expect(JSON.stringify(plans.body)).toMatch(/billing/);
+    for (const body of [plan.body, plans.body]) {
+      expect(JSON.stringify(body)).not.toContain(mockDir.resolve('repos'));
+    }
+  });
+
   it('answers 401 on every route without credentials', async () => {
     const routes: Array<[string, string]> = [
       ['GET', '/paths'],

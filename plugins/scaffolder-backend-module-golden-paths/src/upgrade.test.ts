@@ -263,8 +263,11 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
       delivery: {
         kind: 'local-branch',
         branch: 'golden-paths/upgrade-node-http-service',
+        // Its folder in the configured directory, not the host's path.
+        repository: 'orders-api',
       },
     });
+    expect(JSON.stringify(plan)).not.toContain(workdir);
     const outcome = (path: string) => plan.files.find(f => f.path === path);
     expect(outcome('src/telemetry.ts')).toMatchObject({
       outcome: 'renamed',
@@ -323,6 +326,7 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
       '/api/golden-paths/entities/component/default/orders-api/upgrade',
     );
     expect(again.status).toBe(200);
+    expect(again.body.delivery.repository).toBe('orders-api');
     expect(git(repository, 'rev-parse', branch).trim()).toBe(
       again.body.delivery.commit,
     );

@@ -1151,6 +1151,8 @@ export const spec = {
           },
           repository: {
             type: 'string',
+            description:
+              "A local repository's folder within the configured local repositories directory (never the host's absolute path), or the Git host's URL as the catalog names it.",
           },
           commit: {
             type: 'string',

@@ -78,7 +78,11 @@ export interface UpgradeDelivery {
   kind: 'local-branch' | 'pull-request';
   /** `golden-paths/upgrade-<path name>`. */
   branch: string;
-  /** The repository: a local directory or the Git host's URL. */
+  /**
+   * The repository: a local one's folder within the configured local
+   * repositories directory (never the host's absolute path), or the Git
+   * host's URL as the catalog names it.
+   */
   repository: string;
 }
 

@@ -501,7 +501,7 @@ export class ComponentUpgrader {
         kind: repository.kind === 'local' ? 'local-branch' : 'pull-request',
         branch: upgradeBranchName(pathRef),
         repository:
-          repository.kind === 'local' ? repository.directory : repository.url,
+          repository.kind === 'local' ? repository.name : repository.url,
       },
       ...(target.releaseNotes ? { releaseNotes: target.releaseNotes } : {}),
       timings: { renderMs, mergeMs },

@@ -6,6 +6,7 @@ import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { assertOwnGitDirectory } from '../localRepositories/localGitDirectory';
+import { localRepositoryName } from '../localRepositories/localRepositoryName';
 import { repositoryLocation } from '../localRepositories/repositoryLocation';
 import type { RenderedFile } from '../scaffold/manifest';
 import { GitOutputLimitError, runGit } from '../upgrade/git';
@@ -29,6 +30,8 @@ export type ComponentRepository =
   | {
       kind: 'local';
       directory: string;
+      /** Its folder within the configured directory, as users name it. */
+      name: string;
       gitDir: string;
       commit: string;
       side: RepositorySide;
@@ -132,15 +135,18 @@ async function openLocalRepository(
   bounds: ReadBounds,
 ): Promise<ComponentRepository> {
   const directory = fileURLToPath(location).replace(/\/$/, '');
-  if (!localDirectories.some(d => isInside(directory, d))) {
+  // Errors and plans name the folder within the configured directory,
+  // never the host's absolute path.
+  const name = localRepositoryName(directory, localDirectories);
+  if (!name || !localDirectories.some(d => isInside(directory, d))) {
     throw new NotFoundError(
-      `The component's repository ${directory} is not inside a configured local repositories directory (goldenPaths.scaffolder.localPublish.directory, goldenPaths.localRepositories.directories)`,
+      `The component's repository (its backstage.io/source-location, or the folder of the file it was registered from) is not inside a configured local repositories directory (goldenPaths.scaffolder.localPublish.directory, goldenPaths.localRepositories.directories)`,
     );
   }
   const gitDir = join(directory, '.git');
   if (!(await stat(gitDir).catch(() => undefined))) {
     throw new NotFoundError(
-      `The component's folder ${directory} is not a git repository`,
+      `The component's folder ${name} in the local repositories directory is not a git repository`,
     );
   }
   await assertOwnGitDirectory(directory, localDirectories);
@@ -167,6 +173,7 @@ async function openLocalRepository(
   return {
     kind: 'local',
     directory,
+    name,
     gitDir,
     commit,
     side: { type: 'git', gitDir, commit },

@@ -94,9 +94,11 @@ export class TemplateRenderer {
     });
     const text = await response.text();
     if (!response.ok) {
+      // Named by the template's ref: a revision registered from a file
+      // has the host's absolute path as its location.
       throw new InputError(
-        `Rendering version ${revision.version} from ${
-          revision.location
+        `Rendering version ${revision.version} of ${
+          request.templateRef
         } failed: ${describeError(text)}`,
       );
     }
@@ -104,8 +106,8 @@ export class TemplateRenderer {
     const failed = (result.log ?? []).find(e => e.body?.status === 'failed');
     if (failed) {
       throw new InputError(
-        `Rendering version ${revision.version} from ${
-          revision.location
+        `Rendering version ${revision.version} of ${
+          request.templateRef
         } failed in step ${failed.body?.stepId ?? '?'}: ${
           failed.body?.message ?? 'no message'
         }`,
