@@ -4,3 +4,4 @@ export * from './parseYamlDocuments';
 export * from './kindValidators';
 export * from './lintCatalogYaml';
 export * from './catalogValidators';
+export * from './yamlLimits';

@@ -132,7 +132,7 @@ spec: {}
     [
       'a duplicate key',
       `${validPath}kind: GoldenPath\n`,
-      /^13:1 Map keys must be unique/,
+      /^13:1 duplicate key "kind"/,
     ],
     ['a tab as indentation', 'metadata:\n\tname: x\n', /^2:1 .*[Tt]ab/],
     ['an empty file', '\n\n', /^1:1 file is empty/],

@@ -5,21 +5,12 @@ import {
   isMap,
   isScalar,
   isSeq,
-  parseAllDocuments,
 } from 'yaml';
 import type { DocumentPath, YamlProblem } from './types';
-
-/**
- * Limits that keep hostile YAML from exhausting the process.
- *
- * @public
- */
-export interface YamlLimits {
-  /** Largest accepted text, in bytes (UTF-8). Default 1 MiB. */
-  maxBytes?: number;
-  /** Most alias expansions per document (billion-laughs guard). Default 100. */
-  maxAliasCount?: number;
-}
+import { DEFAULT_YAML_LIMITS, type YamlLimits } from './yamlLimits';
+import { lineExceedingDepth } from './yamlNesting';
+import { composeYamlDocuments } from './composeYamlDocuments';
+import { type YamlBudget, YamlValueError, yamlToValue } from './yamlToValue';
 
 /**
  * A range in the text; lines and columns start at 1.
@@ -63,12 +54,6 @@ export interface ParsedYamlFile {
   /** Problems of the file as a whole (too large, binary, no documents). */
   problems: YamlProblem[];
 }
-
-/** @public */
-export const DEFAULT_YAML_LIMITS: Required<YamlLimits> = {
-  maxBytes: 1024 * 1024,
-  maxAliasCount: 100,
-};
 
 function rangeOf(
   lineCounter: LineCounter,
@@ -134,60 +119,6 @@ function findNode(
   return found;
 }
 
-/**
- * Deepest nesting accepted. The yaml library composes nodes recursively, and
- * a few hundred levels exhaust the stack; near the limit V8 can even abort
- * the process (a fatal out-of-memory in its RegExp compiler), which no
- * try/catch survives. Catalog files are nowhere near this deep.
- */
-const MAX_NESTING_DEPTH = 100;
-
-/**
- * An upper bound of the nesting of a YAML text, without parsing it: block
- * levels from indentation (and `- ` on one line), flow levels from brackets.
- * Returns the 1-based line where `limit` is first exceeded, or 0.
- */
-function lineExceedingDepth(text: string, limit: number): number {
-  const indents: number[] = [];
-  let flow = 0;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const content = line.trimStart();
-    if (content !== '' && !content.startsWith('#')) {
-      let column = line.length - content.length;
-      if (column === 0 && /^(---|\.\.\.)(\s|$)/.test(content)) {
-        flow = 0;
-      }
-      while (indents.length > 0 && indents[indents.length - 1] >= column) {
-        indents.pop();
-      }
-      indents.push(column);
-      for (let rest = content; /^-[ \t]/.test(rest); ) {
-        const marker = /^-[ \t]+/.exec(rest)![0];
-        column += marker.length;
-        rest = rest.slice(marker.length);
-        indents.push(column);
-      }
-    }
-    for (let c = 0; c < line.length; c++) {
-      const ch = line[c];
-      if (ch === '[' || ch === '{') {
-        flow++;
-        if (flow > limit) {
-          return i + 1;
-        }
-      } else if ((ch === ']' || ch === '}') && flow > 0) {
-        flow--;
-      }
-    }
-    if (indents.length > limit) {
-      return i + 1;
-    }
-  }
-  return 0;
-}
-
 /** Syntax problems reported per document before the rest are summarised. */
 const MAX_SYNTAX_PROBLEMS = 20;
 
@@ -216,9 +147,12 @@ function textBytes(text: string): number {
 
 /**
  * Parses every document of a YAML text, keeping positions so that problems
- * can name the line and column of the node they are about. Never throws:
- * syntax errors, duplicate keys, tabs, alias bombs, oversized and binary
- * input come back as problems.
+ * can name the line and column of the node they are about. The one way
+ * Golden Paths reads YAML it did not write: every limit of
+ * {@link YamlLimits} holds, so any text costs at most about linear time in
+ * its size. Never throws: syntax errors, duplicate keys, keys that are
+ * maps, tabs, alias bombs, too deep, too many values, too slow, oversized
+ * and binary input come back as problems.
  *
  * @public
  */
@@ -226,7 +160,11 @@ export function parseYamlDocuments(
   text: string,
   limits: YamlLimits = {},
 ): ParsedYamlFile {
-  const { maxBytes, maxAliasCount } = { ...DEFAULT_YAML_LIMITS, ...limits };
+  const started = Date.now();
+  const { maxBytes, maxDepth, maxNodes, maxAliasCount, maxMillis, merge } = {
+    ...DEFAULT_YAML_LIMITS,
+    ...limits,
+  };
   if (textBytes(text) > maxBytes) {
     return {
       documents: [],
@@ -234,7 +172,7 @@ export function parseYamlDocuments(
         fileProblem(
           `file is larger than ${Math.round(
             maxBytes / 1024,
-          )} KiB; catalog files must be smaller`,
+          )} KiB, the most that is read`,
         ),
       ],
     };
@@ -252,14 +190,14 @@ export function parseYamlDocuments(
     };
   }
 
-  const tooDeepAt = lineExceedingDepth(text, MAX_NESTING_DEPTH);
+  const tooDeepAt = lineExceedingDepth(text, maxDepth);
   if (tooDeepAt > 0) {
     return {
       documents: [],
       problems: [
         {
           ...fileProblem(
-            `nesting is deeper than ${MAX_NESTING_DEPTH} levels; catalog files are not this deep`,
+            `nesting is deeper than ${maxDepth} levels; catalog files are not this deep`,
           ),
           line: tooDeepAt,
           endLine: tooDeepAt,
@@ -269,16 +207,34 @@ export function parseYamlDocuments(
   }
 
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, {
+  const deadline = started + maxMillis;
+  const { documents: docs, stoppedAt } = composeYamlDocuments(text, {
     lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    strict: true,
+    deadline,
   });
-  const docs: Document[] = Array.isArray(parsed) ? parsed : [];
   const problems: YamlProblem[] = [];
+  if (stoppedAt !== undefined) {
+    const at = rangeOf(lineCounter, stoppedAt, stoppedAt);
+    return {
+      documents: [],
+      problems: [
+        {
+          ...fileProblem(
+            `reading took longer than ${maxMillis} ms; the file is too complex to read`,
+          ),
+          ...at,
+        },
+      ],
+    };
+  }
   const documents: ParsedYamlDocument[] = [];
 
+  const budget: YamlBudget = {
+    nodesLeft: maxNodes,
+    maxNodes,
+    maxMillis,
+    deadline,
+  };
   docs.forEach((doc, index) => {
     const docProblems: YamlProblem[] = [];
     const seenErrors = new Set<string>();
@@ -316,15 +272,15 @@ export function parseYamlDocuments(
     let value: unknown = undefined;
     if (docProblems.length === 0) {
       try {
-        value = doc.toJS({ maxAliasCount });
+        value = yamlToValue(doc, { budget, maxDepth, maxAliasCount, merge });
       } catch (error) {
-        const start = (doc.contents as YamlNode | null)?.range?.[0] ?? 0;
+        const offset = error instanceof YamlValueError ? error.offset : 0;
         docProblems.push({
           message:
-            error instanceof ReferenceError && /alias/i.test(error.message)
-              ? `too many alias expansions (more than ${maxAliasCount}); the document looks like an alias bomb`
+            error instanceof YamlValueError
+              ? error.message
               : `could not read the document: ${(error as Error).message}`,
-          ...rangeOf(lineCounter, start, start),
+          ...rangeOf(lineCounter, offset, offset),
           documentIndex: index,
           severity: 'error',
         });
