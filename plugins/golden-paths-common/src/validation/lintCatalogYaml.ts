@@ -7,11 +7,8 @@ import {
 } from '@backstage/catalog-model';
 import { backstageErrorProblem } from './backstageErrorProblem';
 import type { CatalogKindValidator } from './kindValidators';
-import {
-  ParsedYamlDocument,
-  YamlLimits,
-  parseYamlDocuments,
-} from './parseYamlDocuments';
+import { ParsedYamlDocument, parseYamlDocuments } from './parseYamlDocuments';
+import type { YamlLimits } from './yamlLimits';
 import type { EntityProblem, YamlProblem } from './types';
 
 /**
