@@ -333,6 +333,28 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     expect(git(repository, 'rev-parse', `${branch}^`).trim()).toBe(head);
   }, 300_000);
 
+  it('never moves the upgrade branch off a commit someone added to it', async () => {
+    const repository = join(repositories, 'orders-api');
+    const branch = 'golden-paths/upgrade-node-http-service';
+    // The developer resolves the conflict on the branch, in a worktree.
+    const worktree = join(workdir, 'resolve-conflicts');
+    git(repository, 'worktree', 'add', '-q', worktree, branch);
+    await writeFile(join(worktree, 'README.md'), '# orders-api\n');
+    git(worktree, 'commit', '-qam', 'Resolve the README conflict');
+    git(repository, 'worktree', 'remove', worktree);
+    const theirs = git(repository, 'rev-parse', branch).trim();
+
+    const again = await request(
+      'POST',
+      '/api/golden-paths/entities/component/default/orders-api/upgrade',
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(
+      /^The branch golden-paths\/upgrade-node-http-service ends with a commit the upgrade did not write \([0-9a-f]{7}\); .*delete the branch, then run the upgrade again\.$/,
+    );
+    expect(git(repository, 'rev-parse', branch).trim()).toBe(theirs);
+  });
+
   it('plans every follower that is behind, on the path page’s bulk view', async () => {
     const plans = await request(
       'GET',

@@ -60,6 +60,7 @@ import { baseExactness } from './baseExactness';
 import { describeUpgrade } from './describeUpgrade';
 import { planFollowerUpgrades } from './planFollowerUpgrades';
 import { deliverGithubPullRequest } from './githubPullRequest';
+import { isUpgradeCommit, withUpgradeTrailers } from './upgradeCommitTrailers';
 import { recopyBase, relabelRecopy } from './recopyBase';
 import { trustedTemplateRef } from './trustedTemplate';
 import { upgradeBranchName } from './upgradeBranch';
@@ -245,12 +246,17 @@ export class ComponentUpgrader {
         });
         return { plan, delivery: { ...plan.delivery, ...delivered } };
       }
+      // The branch moves only off an upgrade commit this wrote, as it left
+      // it: never off a commit someone added or amended.
+      const pathRef = plan.path.entityRef;
       const { commit } = await commitToLocalBranch({
         merge,
         gitDir: repository.gitDir,
         parent: repository.commit,
         branch: plan.delivery.branch,
-        message: describeUpgrade(plan),
+        message: tree =>
+          withUpgradeTrailers(describeUpgrade(plan), { pathRef, tree }),
+        replaceable: current => isUpgradeCommit(current, pathRef),
         extraFiles,
       });
       return { plan, delivery: { ...plan.delivery, commit } };

@@ -24,7 +24,16 @@ export interface CommitToLocalBranchOptions {
   parent?: string;
   /** Branch name without `refs/heads/`, e.g. `golden-paths/upgrade-node-http-service`. */
   branch: string;
-  message: string;
+  /** The commit message, or a function of the commit's tree id that gives it. */
+  message: string | ((treeId: string) => string);
+  /**
+   * When the branch exists, whether it may be moved off its last commit
+   * (its message and tree id); when not, the branch is left as it is and a
+   * `ConflictError` thrown. Decided on the commit the move replaces, so a
+   * commit added meanwhile makes the move fail rather than be lost.
+   * Defaults to always.
+   */
+  replaceable?: (current: { message: string; tree: string }) => boolean;
   /** Files added or overwritten in the same commit, e.g. the new `.golden-paths/scaffold.yaml`. */
   extraFiles?: TreeFile[];
   /** Author and committer; defaults to Golden Paths. */
@@ -133,14 +142,37 @@ export async function commitToLocalBranch(
       GIT_COMMITTER_EMAIL: author.email,
     },
     args: ['commit-tree', '--no-gpg-sign', treeId, '-p', parent, '-F', '-'],
-    input: options.message,
+    input:
+      typeof options.message === 'string'
+        ? options.message
+        : options.message(treeId),
   });
 
   const { stdout: current } = await runGit({
     gitDir,
-    args: ['rev-parse', '--verify', '--quiet', ref],
+    args: ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`],
     okCodes: c => c === 0 || c === 1,
   });
+  const currentCommit = current.toString('utf8').trim();
+  if (currentCommit && options.replaceable) {
+    const text = await gitText({
+      gitDir,
+      args: ['cat-file', 'commit', currentCommit],
+    });
+    const split = text.indexOf('\n\n');
+    const tree = /^tree ([0-9a-f]+)$/m.exec(text.slice(0, split))?.[1] ?? '';
+    const message = split < 0 ? '' : text.slice(split + 2);
+    if (!options.replaceable({ message, tree })) {
+      throw new ConflictError(
+        `The branch ${
+          options.branch
+        } ends with a commit the upgrade did not write (${currentCommit.slice(
+          0,
+          7,
+        )}); an upgrade never moves a branch off someone's work: merge or move that work and delete the branch, then run the upgrade again.`,
+      );
+    }
+  }
   // The old value makes the move fail if someone moved the branch meanwhile.
   await runGit({
     gitDir,
@@ -150,7 +182,7 @@ export async function commitToLocalBranch(
       'golden-paths: upgrade',
       ref,
       commit,
-      current.toString('utf8').trim() || nullId(developer.format),
+      currentCommit || nullId(developer.format),
     ],
   });
   return { commit };
