@@ -1,10 +1,4 @@
-import {
-  Composer,
-  type Document,
-  Lexer,
-  type LineCounter,
-  Parser,
-} from 'yaml';
+import { Composer, type Document, Lexer, type LineCounter, Parser } from 'yaml';
 
 const CLOCK_EVERY = 1024;
 

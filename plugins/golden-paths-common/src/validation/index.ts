@@ -5,3 +5,4 @@ export * from './kindValidators';
 export * from './lintCatalogYaml';
 export * from './catalogValidators';
 export * from './yamlLimits';
+export * from './parseSingleYamlDocument';

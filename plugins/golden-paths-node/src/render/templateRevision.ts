@@ -1,5 +1,5 @@
-import { InputError, NotFoundError } from '@backstage/errors';
-import { parse } from 'yaml';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { parseSingleYamlDocument } from '@golden-paths/golden-paths-common';
 import { contentHashOf, type RenderedFile } from '../scaffold/manifest';
 import type { TemplateTreeReader } from './templateTree';
 
@@ -68,8 +68,13 @@ export async function readTemplateRevision(
   );
   let files: RenderedFile[];
   try {
-    files = await reader.readTree(location);
+    files = await reader.readTree(location, { templateUrl });
   } catch (error) {
+    if (error instanceof NotAllowedError) {
+      throw new NotAllowedError(
+        `The template's revision for version ${version} at ${location} was not read: ${error.message}`,
+      );
+    }
     throw new NotFoundError(
       `The template has no revision for version ${version} at ${location}: ${
         (error as Error).message
@@ -82,7 +87,10 @@ export async function readTemplateRevision(
       `The template's revision for version ${version} at ${location} has no template.yaml`,
     );
   }
-  const template = parse(templateFile.content.toString('utf8'));
+  const template = parseSingleYamlDocument(
+    templateFile.content.toString('utf8'),
+    { file: `${location}/template.yaml` },
+  ).value as TemplateRevision['template'] | undefined;
   if (!Array.isArray(template?.spec?.steps)) {
     throw new InputError(
       `${location}/template.yaml: spec.steps must list the steps that render version ${version}`,

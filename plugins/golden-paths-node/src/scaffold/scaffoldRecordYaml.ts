@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
-import { LineCounter, isNode, parseDocument, stringify } from 'yaml';
+import { parseSingleYamlDocument } from '@golden-paths/golden-paths-common';
+import { stringify } from 'yaml';
 import { SCAFFOLD_RECORD_PATH, type ScaffoldRecord } from './scaffoldRecord';
 import { scaffoldRecordSchema } from './scaffoldRecordSchema';
 
@@ -26,28 +27,22 @@ export function parseScaffoldRecord(
   text: string,
   file: string = SCAFFOLD_RECORD_PATH,
 ): ScaffoldRecord {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const [syntax] = document.errors;
-  if (syntax) {
-    const { line, col } = lineCounter.linePos(syntax.pos[0]);
-    throw new InputError(
-      `${file} line ${line}, column ${col}: ${syntax.message.split('\n')[0]}`,
-    );
-  }
-  const result = scaffoldRecordSchema.safeParse(document.toJS());
+  // The record is committed in the repository: read it as any text its
+  // owners wrote, with the limited reader.
+  const document = parseSingleYamlDocument(text, { file });
+  const result = scaffoldRecordSchema.safeParse(document.value);
   if (result.success) {
     return { ...result.data, values: result.data.values as JsonObject };
   }
   const issue = result.error.issues[0];
   const field = issue.path.join('.') || '(document)';
-  let node: unknown = document.getIn(issue.path, true);
-  for (let depth = issue.path.length; !isNode(node) && depth > 0; depth--) {
-    node = document.getIn(issue.path.slice(0, depth - 1), true);
-  }
-  const offset = isNode(node) && node.range ? node.range[0] : 0;
-  const { line, col } = lineCounter.linePos(offset);
+  const { line, column } = document.locate(
+    issue.path.filter(
+      (p): p is string | number =>
+        typeof p === 'string' || typeof p === 'number',
+    ),
+  );
   throw new InputError(
-    `${file} line ${line}, column ${col}: ${field}: ${issue.message}`,
+    `${file} line ${line}, column ${column}: ${field}: ${issue.message}`,
   );
 }

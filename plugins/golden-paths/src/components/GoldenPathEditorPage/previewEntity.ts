@@ -1,8 +1,8 @@
 import {
   GOLDEN_PATH_KIND,
   type GoldenPathEntityV1alpha1,
+  parseYamlDocuments,
 } from '@golden-paths/golden-paths-common';
-import { parseAllDocuments } from 'yaml';
 
 /** The path to preview, or why there is none. */
 export type PreviewResult =
@@ -19,27 +19,25 @@ function firstLine(message: string): string {
  * what is wrong with it.
  */
 export function previewEntity(text: string): PreviewResult {
-  let value: unknown;
-  try {
-    const [document] = parseAllDocuments(text, { prettyErrors: true });
-    if (!document || !('contents' in document) || document.contents === null) {
-      return { reason: 'The editor holds no YAML document yet.' };
-    }
-    if (document.errors.length > 0) {
-      return {
-        reason: `The first document is not valid YAML: ${firstLine(
-          document.errors[0].message,
-        )}`,
-      };
-    }
-    value = document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
+  // What is typed or pasted into the editor may be anyone's text: the
+  // limited reader, as everywhere else.
+  const file = parseYamlDocuments(text);
+  const [document] = file.documents;
+  const [problem] = document?.problems ?? file.problems;
+  if (
+    !document &&
+    (!problem || /empty|no YAML documents/.test(problem.message))
+  ) {
+    return { reason: 'The editor holds no YAML document yet.' };
+  }
+  if (problem) {
     return {
       reason: `The first document is not valid YAML: ${firstLine(
-        (error as Error).message,
-      )}`,
+        problem.message,
+      )} (line ${problem.line}, column ${problem.column})`,
     };
   }
+  const value = document?.value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return {
       reason:

@@ -1,5 +1,5 @@
 import type { RepositoryFile } from '@golden-paths/golden-paths-node';
-import { parseAllDocuments } from 'yaml';
+import { parseYamlDocuments } from '@golden-paths/golden-paths-common';
 
 /** Removes a `#` comment that starts the line or follows whitespace, outside quotes. */
 function withoutHashComment(line: string): string {
@@ -56,18 +56,19 @@ function yamlLines(value: unknown, key: string): string[] {
 
 /** The YAML documents of a file as lines, or undefined when it does not parse. */
 function yamlCode(content: string): string | undefined {
-  const documents = parseAllDocuments(content, { merge: true });
+  // Repository files are untrusted: the limited reader, with merge keys
+  // (CI files use them).
+  const file = parseYamlDocuments(content, { merge: true });
+  if (file.problems.length > 0) {
+    return undefined;
+  }
   const lines: string[] = [];
-  for (const document of documents) {
-    if (document.errors.length > 0) {
-      return undefined;
-    }
-    try {
-      lines.push(...yamlLines(document.toJS(), '---'));
-    } catch {
+  for (const document of file.documents) {
+    if (document.problems.length > 0) {
       // Too many aliases, for one: read the file as text instead.
       return undefined;
     }
+    lines.push(...yamlLines(document.value, '---'));
   }
   return lines.join('\n');
 }

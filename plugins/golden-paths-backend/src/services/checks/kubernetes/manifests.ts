@@ -1,5 +1,5 @@
 import type { RepositorySnapshot } from '@golden-paths/golden-paths-node';
-import { type Document, parseAllDocuments } from 'yaml';
+import { parseYamlDocuments } from '@golden-paths/golden-paths-common';
 import { filesMatching } from '../repositoryFiles';
 import { arrayOf, isRecord, type YamlRecord } from './values';
 
@@ -71,20 +71,6 @@ function objectsOf(file: string, document: unknown): ManifestObject[] {
   ];
 }
 
-/** The value of a document, unless it is not YAML (or has too many aliases). */
-function documentValue(
-  document: Document,
-): { ok: true; value: unknown } | { ok: false } {
-  if (document.errors.length > 0) {
-    return { ok: false };
-  }
-  try {
-    return { ok: true, value: document.toJS() };
-  } catch {
-    return { ok: false };
-  }
-}
-
 // Several checks read the same repository's manifests, and followers can
 // share a repository: parse each snapshot once. Snapshots are never mutated.
 const parsedManifests = new WeakMap<RepositorySnapshot, Manifests>();
@@ -109,19 +95,25 @@ function parseManifests(repository: RepositorySnapshot): Manifests {
   for (const file of filesMatching(repository, KUBERNETES_MANIFEST_PATTERNS)) {
     manifests.files.push(file.path);
     let unparsable = false;
-    for (const document of parseAllDocuments(file.content)) {
-      const result = documentValue(document);
-      if (!result.ok) {
+    // Repository files are untrusted: the limited reader.
+    const parsed = parseYamlDocuments(file.content);
+    if (parsed.problems.length > 0 && parsed.documents.length === 0) {
+      unparsable = parsed.problems.some(
+        p => !/no YAML documents|is empty/.test(p.message),
+      );
+    }
+    for (const document of parsed.documents) {
+      if (document.problems.length > 0) {
         unparsable = true;
       } else if (isKustomizationFile(file.path)) {
-        if (isRecord(result.value)) {
+        if (isRecord(document.value)) {
           manifests.kustomizations.push({
             file: file.path,
-            body: result.value,
+            body: document.value,
           });
         }
       } else {
-        manifests.objects.push(...objectsOf(file.path, result.value));
+        manifests.objects.push(...objectsOf(file.path, document.value));
       }
     }
     if (unparsable) {
