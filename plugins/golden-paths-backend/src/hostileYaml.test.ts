@@ -1,0 +1,236 @@
+import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  type TestBackend,
+} from '@backstage/backend-test-utils';
+import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+import type {
+  EntityResult,
+  ValidateResponse,
+} from '@golden-paths/golden-paths-common';
+import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import { ORG_YAML, PATHS_YAML } from './__testUtils__/testCatalog';
+import { testPermissionsFactory } from './__testUtils__/testPolicy';
+import goldenPathsPlugin from './index';
+
+jest.setTimeout(180_000);
+
+/**
+ * Keys that are themselves maps, 390 levels deep: 780 bytes that kept the
+ * yaml library busy for about 7 s.
+ */
+const NESTED_KEYS = `${'? '.repeat(390)}x\n`;
+
+/** A flat map whose unique-key check compared every key with every other. */
+function flatMap(keys: number): string {
+  return Array.from({ length: keys }, (_, i) => `key${i}: value`).join('\n');
+}
+
+const HOSTILE_COMPONENT = `
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: hostile
+  annotations:
+    golden-paths.dev/path: goldenpath:default/node-http-service
+    golden-paths.dev/path-version: 2.0.0
+spec: { type: service, lifecycle: production, owner: group:default/team-a }
+`;
+
+/*
+ * YAML written by someone else reaches the backend through the validate
+ * route (any signed-in user), the evaluation (a follower's manifests and
+ * CI files) and upgrade plans (the committed scaffold record). None of it
+ * may stall the process for the other users.
+ */
+describe('hostile YAML', () => {
+  const mockDir = createMockDirectory();
+  let backend: TestBackend;
+  let baseUrl: string;
+  const alice = mockCredentials.user.header('user:default/alice');
+
+  async function timed<T>(
+    path: string,
+    init: RequestInit = {},
+  ): Promise<{ status: number; body: T; ms: number }> {
+    const started = Date.now();
+    const response = await fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: {
+        Authorization: alice,
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+      },
+    });
+    const body = (await response.json()) as T;
+    return { status: response.status, body, ms: Date.now() - started };
+  }
+
+  /** A request sent while `hostile` is under way, and how long it took. */
+  async function alongside<T>(hostile: () => Promise<T>) {
+    const pending = hostile();
+    await new Promise(resolve => setTimeout(resolve, 20));
+    const other = await timed('/api/catalog/entities?limit=1');
+    return { result: await pending, other };
+  }
+
+  beforeAll(async () => {
+    mockDir.setContent({
+      'org.yaml': ORG_YAML,
+      'paths.yaml': PATHS_YAML,
+      repos: {
+        hostile: {
+          'catalog-info.yaml': HOSTILE_COMPONENT,
+          'k8s/deployment.yaml': NESTED_KEYS,
+          'k8s/service.yaml': flatMap(20_000),
+          '.github/workflows/ci.yaml': NESTED_KEYS,
+          '.golden-paths/scaffold.yaml': NESTED_KEYS,
+        },
+      },
+    });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: mockDir.resolve('repos/hostile'),
+        stdio: 'ignore',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Mallory',
+          GIT_AUTHOR_EMAIL: 'mallory@example.com',
+          GIT_COMMITTER_NAME: 'Mallory',
+          GIT_COMMITTER_EMAIL: 'mallory@example.com',
+        },
+      });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'Hostile');
+
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleGoldenPaths,
+        testPermissionsFactory,
+        goldenPathsPlugin,
+        urlReaderServiceFactory,
+        goldenPathsLocalUrlReaderServiceFactory,
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        mockServices.rootConfig.factory({
+          data: {
+            goldenPaths: {
+              scaffolder: {
+                localPublish: { directory: mockDir.resolve('repos') },
+              },
+            },
+            catalog: {
+              processingInterval: { seconds: 1 },
+              rules: [{ allow: ['Component', 'Group', 'User', 'GoldenPath'] }],
+              locations: [
+                'org.yaml',
+                'paths.yaml',
+                'repos/hostile/catalog-info.yaml',
+              ].map(file => ({ type: 'file', target: mockDir.resolve(file) })),
+            },
+          },
+        }),
+      ],
+    });
+    const { port } = backend.server.address() as AddressInfo;
+    baseUrl = `http://localhost:${port}`;
+
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { body } = await timed<Array<{ relations?: unknown[] }>>(
+        '/api/catalog/entities?filter=kind=component',
+      );
+      if (body.length === 1 && body[0].relations?.length) {
+        break;
+      }
+      if (Date.now() > deadline) {
+        throw new Error('The catalog did not ingest the hostile component');
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+  });
+
+  it('validates keys nested hundreds of levels deep at once, and says why', async () => {
+    const { result, other } = await alongside(() =>
+      timed<ValidateResponse>('/api/golden-paths/validate', {
+        method: 'POST',
+        body: JSON.stringify({ yaml: NESTED_KEYS }),
+      }),
+    );
+    expect(result.status).toBe(200);
+    expect(result.body.problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: expect.stringMatching(/nesting is deeper than 100 levels/),
+      }),
+    ]);
+    // Before the limited reader: about 7 s for the validation, and the
+    // other request waited as long.
+    expect(result.ms).toBeLessThan(2_000);
+    expect(other.status).toBe(200);
+    expect(other.ms).toBeLessThan(2_000);
+  });
+
+  it('keeps answering other requests while it validates a map of 60,000 keys', async () => {
+    const yaml = flatMap(60_000);
+    expect(yaml.length).toBeGreaterThan(800_000);
+    const { result, other } = await alongside(() =>
+      timed<ValidateResponse>('/api/golden-paths/validate', {
+        method: 'POST',
+        body: JSON.stringify({ yaml }),
+      }),
+    );
+    expect(result.status).toBe(200);
+    expect(result.body.problems[0].message).toMatch(
+      /more than 100000 keys and values|took longer than/,
+    );
+    // Before: about 34 s, during which nothing else was answered.
+    expect(result.ms).toBeLessThan(8_000);
+    expect(other.status).toBe(200);
+    expect(other.ms).toBeLessThan(8_000);
+  });
+
+  it("evaluates a follower whose manifests and CI file are hostile, and says they don't parse", async () => {
+    const { result: refresh, other } = await alongside(() =>
+      timed('/api/golden-paths/refresh', { method: 'POST' }),
+    );
+    // The test scheduler runs the evaluation before answering.
+    // Before the limited reader: about 9 s, the other request waiting as long.
+    expect(refresh.status).toBe(202);
+    expect(refresh.ms).toBeLessThan(5_000);
+    expect(other.ms).toBeLessThan(5_000);
+    const entity = await timed<EntityResult>(
+      '/api/golden-paths/entities/component/default/hostile',
+    );
+    expect(entity.status).toBe(200);
+    const resources = entity.body.checks.find(
+      c => c.id === 'resource-requests',
+    );
+    expect(resources).toMatchObject({
+      status: 'fail',
+      reason: expect.stringMatching(/k8s\/deployment\.yaml/),
+    });
+  });
+
+  it('refuses a hostile scaffold record with its file, line and column', async () => {
+    const plan = await timed<{ error: { message: string } }>(
+      '/api/golden-paths/entities/component/default/hostile/upgrade',
+    );
+    expect(plan.status).toBe(400);
+    expect(plan.body.error.message).toMatch(
+      /^\.golden-paths\/scaffold\.yaml line 1, column 1: nesting is deeper than 100 levels/,
+    );
+    // Before: about 9 s, then a schema error about the wrong field.
+    expect(plan.ms).toBeLessThan(5_000);
+  });
+});
