@@ -34,5 +34,18 @@ export interface Config {
         timeoutMs?: number;
       };
     };
+    upgrades?: {
+      /**
+       * Requests to the upgrade routes (`GET …/upgrade`, `POST …/upgrade`,
+       * `GET …/upgrade-plans`) per caller (user, or calling service); more
+       * are refused with 429 and `Retry-After`.
+       */
+      rateLimit?: {
+        /** Requests a caller may make at once. Default 10. */
+        burst?: number;
+        /** Requests a caller regains per minute, up to `burst`. Default 10. */
+        perMinute?: number;
+      };
+    };
   };
 }

@@ -10,6 +10,7 @@ import {
   ComponentUpgrader,
   type GoldenPathCheck,
   goldenPathsChecksExtensionPoint,
+  readUpgradeLimits,
   resolveReadableRepositoryDirectories,
 } from '@golden-paths/golden-paths-node';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
@@ -22,6 +23,11 @@ import { CatalogVisibility } from './services/insights/CatalogVisibility';
 import { InsightsService } from './services/insights/InsightsService';
 import { readRepositoryLimits } from './services/repositories/RepositoryLimits';
 import { RepositoryReader } from './services/repositories/RepositoryReader';
+import {
+  readUpgradeRateLimits,
+  UpgradeRateLimiter,
+} from './services/upgrades/UpgradeRateLimiter';
+import { UpgradeService } from './services/upgrades/UpgradeService';
 
 /**
  * The Golden Paths backend: evaluates every golden path's followers on a
@@ -132,13 +138,17 @@ export const goldenPathsPlugin = createBackendPlugin({
                 permissions: deps.permissions,
               }),
             }),
-            upgrader: new ComponentUpgrader({
-              catalog: deps.catalog,
-              urlReader: deps.urlReader,
-              integrations: ScmIntegrations.fromConfig(config),
-              discovery: deps.discovery,
-              auth: deps.auth,
-              localDirectories: resolveReadableRepositoryDirectories(config),
+            upgrader: new UpgradeService({
+              limiter: new UpgradeRateLimiter(readUpgradeRateLimits(config)),
+              upgrader: new ComponentUpgrader({
+                catalog: deps.catalog,
+                urlReader: deps.urlReader,
+                integrations: ScmIntegrations.fromConfig(config),
+                discovery: deps.discovery,
+                auth: deps.auth,
+                localDirectories: resolveReadableRepositoryDirectories(config),
+                limits: readUpgradeLimits(config),
+              }),
             }),
           }),
         );

@@ -9,11 +9,11 @@ import {
   goldenPathsRefreshPermission,
   goldenPathsUpgradeCreatePermission,
 } from '@golden-paths/golden-paths-common';
-import type { ComponentUpgrader } from '@golden-paths/golden-paths-node';
 import express from 'express';
 import { z } from 'zod';
 import { createOpenApiRouter } from './schema/openapi.generated';
 import type { InsightsService } from './services/insights/InsightsService';
+import type { UpgradeService } from './services/upgrades/UpgradeService';
 import { normalizeRef } from './services/evaluation/refs';
 import { validateCatalogYaml } from './services/validation';
 
@@ -87,7 +87,7 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   scheduler: SchedulerService;
   insights: InsightsService;
-  upgrader: ComponentUpgrader;
+  upgrader: UpgradeService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, scheduler, insights, upgrader } = options;
   const router = await createOpenApiRouter({
@@ -218,6 +218,23 @@ export async function createRouter(options: {
     const body = parse(validateSchema, req.body, 'request body');
     res.json(await validateCatalogYaml(body.yaml));
   });
+
+  // A refusal for load (429, 503) says when to come back.
+  router.use(
+    (
+      error: unknown,
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      const seconds = (error as { retryAfterSeconds?: unknown })
+        ?.retryAfterSeconds;
+      if (typeof seconds === 'number' && !res.headersSent) {
+        res.setHeader('Retry-After', String(seconds));
+      }
+      next(error);
+    },
+  );
 
   return router;
 }

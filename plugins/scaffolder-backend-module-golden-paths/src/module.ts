@@ -13,6 +13,7 @@ import { createTemplateRenderAction } from './actions/templateRender';
 import { createUpgradeAction } from './actions/upgrade';
 import {
   ComponentUpgrader,
+  readUpgradeLimits,
   resolveReadableRepositoryDirectories,
 } from '@golden-paths/golden-paths-node';
 import { ScmIntegrations } from '@backstage/integration';
@@ -70,6 +71,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
               discovery,
               auth,
               localDirectories: resolveReadableRepositoryDirectories(config),
+              limits: readUpgradeLimits(config),
             }),
             permissions,
           }),

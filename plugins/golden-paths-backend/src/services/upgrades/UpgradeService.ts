@@ -1,0 +1,50 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  PathUpgradePlans,
+  UpgradePlan,
+  UpgradeResult,
+} from '@golden-paths/golden-paths-common';
+import type { ComponentUpgrader } from '@golden-paths/golden-paths-node';
+import type { UpgradeRateLimiter } from './UpgradeRateLimiter';
+
+/**
+ * The upgrade routes' service: each request takes one of the caller's
+ * tokens (`goldenPaths.upgrades.rateLimit`) before the upgrader, which
+ * bounds the work itself (`goldenPaths.upgrades.*`), prepares anything.
+ */
+export class UpgradeService {
+  readonly #upgrader: ComponentUpgrader;
+  readonly #limiter: UpgradeRateLimiter;
+
+  constructor(options: {
+    upgrader: ComponentUpgrader;
+    limiter: UpgradeRateLimiter;
+  }) {
+    this.#upgrader = options.upgrader;
+    this.#limiter = options.limiter;
+  }
+
+  async plan(options: {
+    entityRef: string;
+    credentials: BackstageCredentials;
+  }): Promise<UpgradePlan> {
+    this.#limiter.take(options.credentials);
+    return this.#upgrader.plan(options);
+  }
+
+  async run(options: {
+    entityRef: string;
+    credentials: BackstageCredentials;
+  }): Promise<UpgradeResult> {
+    this.#limiter.take(options.credentials);
+    return this.#upgrader.run(options);
+  }
+
+  async planFollowers(options: {
+    pathRef: string;
+    credentials: BackstageCredentials;
+  }): Promise<PathUpgradePlans> {
+    this.#limiter.take(options.credentials);
+    return this.#upgrader.planFollowers(options);
+  }
+}
