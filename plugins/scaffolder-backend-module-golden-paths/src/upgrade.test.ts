@@ -435,6 +435,9 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     const plan = planned.body;
     expect(plan.mode).toBe('recopy');
     expect(plan.recopyReason).toMatch(/can no longer be rendered.*2\.1\.0/);
+    // The revision named as the template's annotation writes it.
+    expect(plan.recopyReason).toMatch(/at \.\/versions\/2\.1\.0/);
+    expect(JSON.stringify(plan)).not.toContain(workdir);
     const outcome = (path: string) => plan.files.find(f => f.path === path);
     // Changed by the developer: overwritten and flagged; untouched: recopied.
     expect(outcome('README.md')).toMatchObject({

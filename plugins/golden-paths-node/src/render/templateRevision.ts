@@ -1,6 +1,7 @@
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { parseSingleYamlDocument } from '@golden-paths/golden-paths-common';
 import { contentHashOf, type RenderedFile } from '../scaffold/manifest';
+import { hideTemplateFolder } from './templateLocationText';
 import type { TemplateTreeReader } from './templateTree';
 
 /**
@@ -66,34 +67,35 @@ export async function readTemplateRevision(
     templateUrl,
     pattern.replaceAll('{version}', version),
   );
+  // Messages name a file template's revision relative to the template.
+  const shown = hideTemplateFolder(location, templateUrl);
   let files: RenderedFile[];
   try {
     files = await reader.readTree(location, { templateUrl });
   } catch (error) {
+    const reason = hideTemplateFolder((error as Error).message, templateUrl);
     if (error instanceof NotAllowedError) {
       throw new NotAllowedError(
-        `The template's revision for version ${version} at ${location} was not read: ${error.message}`,
+        `The template's revision for version ${version} at ${shown} was not read: ${reason}`,
       );
     }
     throw new NotFoundError(
-      `The template has no revision for version ${version} at ${location}: ${
-        (error as Error).message
-      }`,
+      `The template has no revision for version ${version} at ${shown}: ${reason}`,
     );
   }
   const templateFile = files.find(f => f.path === 'template.yaml');
   if (!templateFile) {
     throw new NotFoundError(
-      `The template's revision for version ${version} at ${location} has no template.yaml`,
+      `The template's revision for version ${version} at ${shown} has no template.yaml`,
     );
   }
   const template = parseSingleYamlDocument(
     templateFile.content.toString('utf8'),
-    { file: `${location}/template.yaml` },
+    { file: `${shown}/template.yaml` },
   ).value as TemplateRevision['template'] | undefined;
   if (!Array.isArray(template?.spec?.steps)) {
     throw new InputError(
-      `${location}/template.yaml: spec.steps must list the steps that render version ${version}`,
+      `${shown}/template.yaml: spec.steps must list the steps that render version ${version}`,
     );
   }
   const notes = files.find(f => f.path === 'RELEASE_NOTES.md');
