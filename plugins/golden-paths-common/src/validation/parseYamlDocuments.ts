@@ -208,10 +208,24 @@ export function parseYamlDocuments(
 
   const lineCounter = new LineCounter();
   const deadline = started + maxMillis;
-  const { documents: docs, stoppedAt } = composeYamlDocuments(text, {
-    lineCounter,
-    deadline,
-  });
+  let composed: ReturnType<typeof composeYamlDocuments>;
+  try {
+    composed = composeYamlDocuments(text, { lineCounter, deadline });
+  } catch (error) {
+    // The library recurses per level: nesting the check above could not
+    // see (say, thousands of `a: ` on one line) ends in a stack overflow.
+    return {
+      documents: [],
+      problems: [
+        fileProblem(
+          error instanceof RangeError
+            ? `nesting is deeper than ${maxDepth} levels; catalog files are not this deep`
+            : `could not read the file: ${(error as Error).message}`,
+        ),
+      ],
+    };
+  }
+  const { documents: docs, stoppedAt } = composed;
   const problems: YamlProblem[] = [];
   if (stoppedAt !== undefined) {
     const at = rangeOf(lineCounter, stoppedAt, stoppedAt);
