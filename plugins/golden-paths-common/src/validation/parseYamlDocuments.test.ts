@@ -42,6 +42,48 @@ describe('parseYamlDocuments', () => {
     ]);
   });
 
+  it('reports compact mappings nested thousands of times on one line instead of throwing', () => {
+    // Found by npm run fuzz: the library recursed until the stack ran out.
+    expect(messages(`${'a: '.repeat(50_000)}}x\n`)).toEqual([
+      '1:1 nesting is deeper than 100 levels; catalog files are not this deep',
+    ]);
+  });
+
+  it('refuses map keys that are maps, and names duplicate keys', () => {
+    expect(messages(`${'? '.repeat(99)}x\n`)).toEqual([
+      '1:3 a map key is itself a map or a list; keys must be plain text',
+    ]);
+    expect(messages('a: 1\nb: 2\na: 3\n')).toEqual([
+      '3:1 duplicate key "a"; each key may appear once in a map',
+    ]);
+  });
+
+  it('counts every key and value read, aliases each time they are used', () => {
+    const file = parseYamlDocuments(
+      `a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\n${Array.from(
+        { length: 50 },
+        (_, i) => `k${i}: *a`,
+      ).join('\n')}\n`,
+      { maxNodes: 300 },
+    );
+    expect(file.documents[0].problems.map(p => p.message)).toEqual([
+      'more than 300 keys and values (aliases counted each time they are used); the file is too big to read',
+    ]);
+  });
+
+  it('applies merge keys only when asked to, and keeps __proto__ as data', () => {
+    const text =
+      'base: &base { a: 1 }\njob:\n  <<: *base\n  b: 2\n__proto__: { polluted: true }\n';
+    const merged = parseYamlDocuments(text, { merge: true }).documents[0]
+      .value as any;
+    expect(merged.job).toEqual({ a: 1, b: 2 });
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(merged.polluted).toBeUndefined();
+    expect(Object.keys(merged)).toContain('__proto__');
+    const plain = parseYamlDocuments(text).documents[0].value as any;
+    expect(plain.job).toEqual({ '<<': { a: 1 }, b: 2 });
+  });
+
   it('accepts ordinary nesting and brackets inside strings', () => {
     const text = [
       'a:',
