@@ -1,5 +1,30 @@
 export interface Config {
   goldenPaths?: {
+    /** How Golden Paths reads registered templates and their revisions. */
+    templates?: {
+      /**
+       * Directories whose templates may be read from the backend's disk,
+       * besides the folder of every `type: file` entry of
+       * `catalog.locations` (for a glob, the folder above its first
+       * pattern). A template registered from a file elsewhere (for example
+       * through a Location entity pointing outside those folders) needs its
+       * folder here. Relative paths are resolved against the backend's
+       * working directory. Even inside them, a template reads its revisions
+       * only below its own folder, by real path (no symbolic link leads
+       * out). Templates registered from a URL are always read through the
+       * URL readers. Default: none.
+       */
+      directories?: string[];
+      /**
+       * Files (and, on the disk, folders) read in one template revision.
+       * Default 1000.
+       */
+      maxFilesPerRevision?: number;
+      /** Bytes of one template file. Default 1048576 (1 MiB). */
+      maxFileBytes?: number;
+      /** Bytes of one template revision. Default 10485760 (10 MiB). */
+      maxBytesPerRevision?: number;
+    };
     /**
      * What upgrade plans may cost (the `GET …/upgrade` and
      * `GET …/upgrade-plans` routes, `POST …/upgrade` and the

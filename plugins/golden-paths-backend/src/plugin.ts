@@ -11,6 +11,7 @@ import {
   type GoldenPathCheck,
   goldenPathsChecksExtensionPoint,
   readUpgradeLimits,
+  readTemplateTreeConfig,
   resolveReadableRepositoryDirectories,
 } from '@golden-paths/golden-paths-node';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
@@ -148,6 +149,7 @@ export const goldenPathsPlugin = createBackendPlugin({
                 auth: deps.auth,
                 localDirectories: resolveReadableRepositoryDirectories(config),
                 limits: readUpgradeLimits(config),
+                ...readTemplateTreeConfig(config),
               }),
             }),
           }),

@@ -14,6 +14,7 @@ import { createUpgradeAction } from './actions/upgrade';
 import {
   ComponentUpgrader,
   readUpgradeLimits,
+  readTemplateTreeConfig,
   resolveReadableRepositoryDirectories,
 } from '@golden-paths/golden-paths-node';
 import { ScmIntegrations } from '@backstage/integration';
@@ -50,6 +51,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         permissions,
       }) {
         const integrations = ScmIntegrations.fromConfig(config);
+        const templates = readTemplateTreeConfig(config);
         scaffolder.addActions(
           createCatalogWriteAction(),
           createSupplyChainCiAction(),
@@ -62,6 +64,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             integrations,
             discovery,
             auth,
+            ...templates,
           }),
           createUpgradeAction({
             upgrader: new ComponentUpgrader({
@@ -72,6 +75,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
               auth,
               localDirectories: resolveReadableRepositoryDirectories(config),
               limits: readUpgradeLimits(config),
+              ...templates,
             }),
             permissions,
           }),

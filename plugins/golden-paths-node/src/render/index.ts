@@ -1,3 +1,6 @@
 export * from './TemplateRenderer';
+export * from './templateDirectories';
+export * from './templateFileUrl';
+export * from './templateReadLimits';
 export * from './templateRevision';
 export * from './templateTree';

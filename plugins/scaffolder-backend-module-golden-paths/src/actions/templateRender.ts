@@ -7,7 +7,7 @@ import {
   type UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -16,7 +16,7 @@ import { isGoldenPathEntity } from '@golden-paths/golden-paths-common';
 import {
   SCAFFOLD_RECORD_PATH,
   TemplateRenderer,
-  TemplateTreeReader,
+  type TemplateTreeReaderOptions,
   contentHashOf,
   createScaffoldContext,
   manifestOf,
@@ -25,11 +25,15 @@ import {
   stringifyScaffoldRecord,
   type RenderedFile,
 } from '@golden-paths/golden-paths-node';
-import { parse } from 'yaml';
+import { readRegisteredTemplate } from '../lib/registeredTemplate';
 import { examples } from './templateRender.examples';
 
 /** The services the action renders with. */
-export interface TemplateRenderActionOptions {
+export interface TemplateRenderActionOptions
+  extends Pick<
+    TemplateTreeReaderOptions,
+    'templateDirectories' | 'templateLimits'
+  > {
   catalog: CatalogService;
   urlReader: UrlReaderService;
   integrations: ScmIntegrationRegistry;
@@ -62,7 +66,6 @@ async function writeFiles(workspace: string, files: RenderedFile[]) {
 export function createTemplateRenderAction(
   options: TemplateRenderActionOptions,
 ) {
-  const reader = new TemplateTreeReader(options);
   const renderer = new TemplateRenderer(options);
   return createTemplateAction({
     id: 'golden-paths:template:render',
@@ -95,16 +98,9 @@ export function createTemplateRenderAction(
       },
     },
     async handler(ctx) {
-      const templateUrl = ctx.templateInfo?.baseUrl;
-      if (!templateUrl) {
-        throw new InputError(
-          'golden-paths:template:render runs inside a template registered in the catalog; this run has no template location',
-        );
-      }
       const credentials = await ctx.getInitiatorCredentials();
-      const registered = parse(
-        (await reader.readFile(templateUrl)).toString('utf8'),
-      );
+      const { templateUrl, reader, annotations, parameters } =
+        await readRegisteredTemplate(ctx, { ...options, credentials });
       const pathRef = stringifyEntityRef(
         parseEntityRef(ctx.input.path, { defaultKind: 'goldenpath' }),
       );
@@ -117,11 +113,11 @@ export function createTemplateRenderAction(
 
       const revision = await readTemplateRevision(reader, {
         templateUrl,
-        annotations: registered?.metadata?.annotations,
+        annotations,
         version: ctx.input.version,
       });
       const values = recordableValues(
-        registered?.spec?.parameters,
+        parameters,
         ctx.input.values as JsonObject,
       );
       const pathContext = {
