@@ -7,7 +7,14 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import { pathToFileURL } from 'node:url';
 
-/** The URL of a registered template's own file, from where the catalog read it. */
+/**
+ * The URL of a registered template's own file: where the catalog read it
+ * (`backstage.io/managed-by-location`, which the catalog sets itself),
+ * never `backstage.io/source-location`, which the template's author may
+ * write. Scaffolding and upgrades find revisions from it alike.
+ *
+ * @public
+ */
 export function templateFileUrl(template: Entity): string {
   const location = template.metadata.annotations?.[ANNOTATION_LOCATION];
   if (!location) {
