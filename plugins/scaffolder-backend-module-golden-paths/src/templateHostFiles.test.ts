@@ -1,0 +1,484 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  TestBackend,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+// The plan endpoint is the Golden Paths backend's, beside this module, as
+// in a portal.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import goldenPathsBackend from '@golden-paths/golden-paths-backend';
+import {
+  SCAFFOLD_RECORD_PATH,
+  stringifyScaffoldRecord,
+} from '@golden-paths/golden-paths-node';
+import { stringify } from 'yaml';
+import scaffolderModuleGoldenPaths from './index';
+import { EXAMPLES_DIR } from './__testUtils__/exampleTemplates';
+import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+
+/*
+ * The backend's own files, as an attacker tries to reach them through
+ * templates: entities registered from a URL (a Git host; here a small HTTP
+ * server the backend may read) name a folder of the host as their template
+ * revisions, the root of the file system, or a file of the host as their
+ * source location. Another team's private template folder on the host holds
+ * the secrets. The plan endpoint and the scaffolder must refuse, promptly,
+ * and never show them; a template registered from the app's own catalog
+ * locations still renders.
+ */
+
+const SECRET_NOTES = 'SECRET-release-notes-5f1c';
+const SECRET_FILE = 'SECRET-skeleton-file-9a2e';
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Dev',
+      GIT_AUTHOR_EMAIL: 'dev@example.com',
+      GIT_COMMITTER_NAME: 'Dev',
+      GIT_COMMITTER_EMAIL: 'dev@example.com',
+    },
+  });
+
+async function put(path: string, content: string) {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, content);
+}
+
+/** A revision folder: its steps copy its skeleton, which says `text`. */
+async function putRevision(folder: string, text: string, notes: string) {
+  await put(
+    join(folder, 'template.yaml'),
+    stringify({
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name: 'revision' },
+      spec: {
+        owner: 'group:default/platform-team',
+        type: 'service',
+        steps: [
+          { id: 'fetch', action: 'fetch:plain', input: { url: './skeleton' } },
+        ],
+      },
+    }),
+  );
+  await put(join(folder, 'skeleton/README.md'), `${text}\n`);
+  await put(join(folder, 'RELEASE_NOTES.md'), `${notes}\n`);
+}
+
+/** A template that renders `goldenpath:default/evil-path` and logs the files. */
+const renderingTemplate = (
+  name: string,
+  annotations: Record<string, string>,
+) => ({
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name, annotations },
+  spec: {
+    owner: 'group:default/platform-team',
+    type: 'service',
+    parameters: [{ properties: { version: { type: 'string' } } }],
+    steps: [
+      {
+        id: 'render',
+        action: 'golden-paths:template:render',
+        input: {
+          path: 'goldenpath:default/evil-path',
+          version: '${{ parameters.version }}',
+          values: {},
+        },
+      },
+      {
+        id: 'show',
+        action: 'debug:log',
+        input: { listWorkspace: 'with-contents' },
+      },
+    ],
+  },
+});
+
+/** A component on evil-path at 1.0.0 whose repository names `template`. */
+async function putFollower(
+  repositories: string,
+  name: string,
+  template: string,
+) {
+  const directory = join(repositories, name);
+  await put(join(directory, 'README.md'), `# ${name}\n`);
+  await put(
+    join(directory, SCAFFOLD_RECORD_PATH),
+    stringifyScaffoldRecord({
+      schemaVersion: 1,
+      template: {
+        entityRef: `template:default/${template}`,
+        source: 'https://example.com/template.yaml',
+        revision: {
+          location: 'https://example.com/versions/1.0.0',
+          contentHash: `sha256:${'0'.repeat(64)}`,
+        },
+      },
+      path: {
+        entityRef: 'goldenpath:default/evil-path',
+        version: '1.0.0',
+        guarantees: [],
+      },
+      values: {},
+      context: {
+        seed: 'seed-0123456789',
+        scaffoldedAt: '2025-01-01T00:00:00Z',
+      },
+      files: [],
+    }),
+  );
+  git(directory, 'init', '-q', '-b', 'main');
+  git(directory, 'add', '-A');
+  git(directory, 'commit', '-qm', 'Scaffolded');
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: {
+        'golden-paths.dev/path': 'goldenpath:default/evil-path',
+        'golden-paths.dev/path-version': '1.0.0',
+        'backstage.io/source-template': `template:default/${template}`,
+        'backstage.io/source-location': `url:${pathToFileURL(
+          directory,
+        ).toString()}/`,
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  };
+}
+
+describe('host files through templates', () => {
+  let backend: TestBackend;
+  let server: Server;
+  let workdir: string;
+  let baseUrl: string;
+  const served = new Map<string, string>();
+  const request = backendRequests(() => baseUrl);
+
+  async function runTask(templateRef: string, version: string) {
+    const created = await request('POST', '/api/scaffolder/v2/tasks', {
+      templateRef,
+      values: { version },
+    });
+    expect(created.status).toBe(201);
+    const task = await waitFor(
+      `the ${templateRef} task`,
+      async () =>
+        (
+          await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
+        ).body,
+      body => ['completed', 'failed', 'cancelled'].includes(body?.status),
+      120_000,
+    );
+    const events = (
+      await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}/events`)
+    ).body as any[];
+    return {
+      status: task.status as string,
+      log: events.map(e => e.body?.message ?? '').join('\n'),
+      everything: JSON.stringify([task, events]),
+    };
+  }
+
+  beforeAll(async () => {
+    workdir = await mkdtemp(join(tmpdir(), 'golden-paths-host-files-'));
+    const privateTeam = join(workdir, 'private-team');
+    const trusted = join(workdir, 'platform-templates');
+    const repositories = join(workdir, 'repositories');
+
+    // Another team's template on the host, never registered by this app.
+    await put(
+      join(privateTeam, 'template.yaml'),
+      stringify(renderingTemplate('private', {})),
+    );
+    for (const version of ['1.0.0', '2.0.0']) {
+      await putRevision(
+        join(privateTeam, 'versions', version),
+        SECRET_FILE,
+        SECRET_NOTES,
+      );
+    }
+
+    // The platform team's template, registered by the app's configuration.
+    await put(
+      join(trusted, 'good-template/template.yaml'),
+      stringify(renderingTemplate('good-template', {})),
+    );
+    await putRevision(
+      join(trusted, 'good-template/versions/2.0.0'),
+      'rendered-from-the-trusted-folder',
+      'Notes of 2.0.0',
+    );
+    // A link planted in a trusted folder does not lead out of it.
+    await symlink(
+      join(privateTeam, 'versions/2.0.0'),
+      join(trusted, 'good-template/versions/3.0.0'),
+    );
+
+    const privateRevisions = `${pathToFileURL(privateTeam)}/versions/{version}`;
+    served.set(
+      '/catalog.yaml',
+      stringify({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Location',
+        metadata: { name: 'attacker' },
+        spec: {
+          targets: [
+            './path.yaml',
+            './evil-template.yaml',
+            './evil-source.yaml',
+            './evil-root.yaml',
+            './evil-installed.yaml',
+            './followers.yaml',
+          ],
+        },
+      }),
+    );
+    served.set(
+      '/path.yaml',
+      stringify({
+        apiVersion: 'golden-paths.dev/v1alpha1',
+        kind: 'GoldenPath',
+        metadata: { name: 'evil-path', title: 'Evil path' },
+        spec: {
+          owner: 'group:default/platform-team',
+          lifecycle: 'supported',
+          category: 'service',
+          version: '2.0.0',
+          templates: [
+            'template:default/evil-template',
+            'template:default/evil-root',
+            'template:default/evil-installed',
+          ],
+        },
+      }),
+    );
+    served.set(
+      '/evil-template.yaml',
+      stringify(
+        renderingTemplate('evil-template', {
+          'golden-paths.dev/template-revisions': privateRevisions,
+        }),
+      ),
+    );
+    served.set(
+      '/evil-source.yaml',
+      stringify(
+        renderingTemplate('evil-source', {
+          'backstage.io/source-location': `file:${join(
+            privateTeam,
+            'template.yaml',
+          )}`,
+        }),
+      ),
+    );
+    served.set(
+      '/evil-root.yaml',
+      stringify(
+        renderingTemplate('evil-root', {
+          'golden-paths.dev/template-revisions': 'file:///?{version}',
+        }),
+      ),
+    );
+    // The backend's installed packages: a folder of the host with many files.
+    const installed = join(
+      dirname(
+        require.resolve('@backstage/plugin-scaffolder-backend/package.json'),
+      ),
+      '../..',
+    );
+    served.set(
+      '/evil-installed.yaml',
+      stringify(
+        renderingTemplate('evil-installed', {
+          'golden-paths.dev/template-revisions': `${pathToFileURL(
+            installed,
+          )}/?{version}`,
+        }),
+      ),
+    );
+    served.set(
+      '/followers.yaml',
+      [
+        await putFollower(repositories, 'victim', 'evil-template'),
+        await putFollower(repositories, 'victim-root', 'evil-root'),
+        await putFollower(repositories, 'victim-installed', 'evil-installed'),
+      ]
+        .map(entity => stringify(entity))
+        .join('---\n'),
+    );
+
+    server = createServer((req, res) => {
+      const body = served.get(req.url ?? '');
+      res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/yaml' });
+      res.end(body ?? 'not found');
+    });
+    await new Promise<void>(resolve => server.listen(0, resolve));
+    const attackerPort = (server.address() as AddressInfo).port;
+
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleScaffolderEntityModel,
+        catalogModuleGoldenPaths,
+        scaffolderPlugin,
+        scaffolderModuleGoldenPaths,
+        goldenPathsBackend,
+        mockServices.rootConfig.factory({
+          data: {
+            backend: {
+              reading: { allow: [{ host: `localhost:${attackerPort}` }] },
+            },
+            catalog: {
+              processingInterval: { seconds: 1 },
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'Group',
+                    'User',
+                    'Template',
+                    'GoldenPath',
+                    'Location',
+                  ],
+                },
+              ],
+              // Nothing about templates but where the app registers them.
+              locations: [
+                join(EXAMPLES_DIR, 'org.yaml'),
+                join(trusted, 'good-template/template.yaml'),
+              ].map(target => ({ type: 'file', target })),
+            },
+            goldenPaths: {
+              scaffolder: { localPublish: { directory: repositories } },
+              evaluation: {
+                schedule: {
+                  frequency: { hours: 1 },
+                  timeout: { minutes: 1 },
+                  initialDelay: { hours: 1 },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${
+      (backend.server.address() as AddressInfo).port
+    }`;
+
+    // Registered from anywhere: any signed-in user may add a location.
+    const registered = await request('POST', '/api/catalog/locations', {
+      type: 'url',
+      target: `http://localhost:${attackerPort}/catalog.yaml`,
+    });
+    expect(registered.status).toBe(201);
+    await waitFor(
+      "the attacker's entities and the platform team's template",
+      async () =>
+        (
+          await request(
+            'GET',
+            '/api/catalog/entities/by-query?filter=kind=goldenpath,kind=template,kind=component&limit=100',
+          )
+        ).body?.items?.length ?? 0,
+      count => count >= 9,
+      120_000,
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await new Promise(resolve => server?.close(resolve));
+    await rm(workdir, { recursive: true, force: true });
+  });
+
+  it('refuses a plan whose template names a folder of the host as its revisions, and shows none of it', async () => {
+    const { status, body } = await request(
+      'GET',
+      '/api/golden-paths/entities/component/default/victim/upgrade',
+    );
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(SECRET_NOTES);
+    expect(text).not.toContain(SECRET_FILE);
+    expect(status).toBe(403);
+    expect(body.error.message).toMatch(
+      /reads its revisions through the URL readers, never from the backend's files/,
+    );
+  }, 120_000);
+
+  it.each([
+    ['the root of the file system', 'victim-root'],
+    ["the backend's installed packages", 'victim-installed'],
+  ])(
+    'answers a plan whose template names %s promptly, with an error',
+    async (_, component) => {
+      const rssBefore = process.memoryUsage().rss;
+      const started = Date.now();
+      const { status, body } = await request(
+        'GET',
+        `/api/golden-paths/entities/component/default/${component}/upgrade`,
+      );
+      const elapsedMs = Date.now() - started;
+      const rssGrowthMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+      expect({ status, message: body.error?.message }).toEqual({
+        status: 403,
+        message: expect.stringMatching(/never from the backend's files/),
+      });
+      // Before: the backend walked the folder and read every file of it.
+      expect(elapsedMs).toBeLessThan(15_000);
+      expect(rssGrowthMb).toBeLessThan(200);
+    },
+    120_000,
+  );
+
+  it('refuses to render, in the scaffolder, revisions from a folder of the host', async () => {
+    const task = await runTask('template:default/evil-template', '2.0.0');
+    expect(task.everything).not.toContain(SECRET_FILE);
+    expect(task.everything).not.toContain(SECRET_NOTES);
+    expect(task.status).toBe('failed');
+    expect(task.log).toMatch(/never from the backend's files/);
+  }, 180_000);
+
+  it('never reads the file a template names as its source location', async () => {
+    const task = await runTask('template:default/evil-source', '2.0.0');
+    expect(task.everything).not.toContain(SECRET_FILE);
+    expect(task.everything).not.toContain(SECRET_NOTES);
+    expect(task.status).toBe('failed');
+  }, 180_000);
+
+  it("renders the platform team's template from the folder the configuration registers", async () => {
+    const task = await runTask('template:default/good-template', '2.0.0');
+    expect({ status: task.status, log: task.log }).toEqual({
+      status: 'completed',
+      log: expect.stringContaining('rendered-from-the-trusted-folder'),
+    });
+  }, 180_000);
+
+  it("does not follow a link out of the template's folder", async () => {
+    const task = await runTask('template:default/good-template', '3.0.0');
+    expect(task.everything).not.toContain(SECRET_FILE);
+    expect(task.status).toBe('failed');
+    expect(task.log).toMatch(
+      /outside its parent|outside its template's folder/,
+    );
+  }, 180_000);
+});
