@@ -14,7 +14,7 @@ const GLOB_SEGMENT = /[*?[\]{}()!]/;
 
 /** The folder a `file` catalog location reads from: above any glob. */
 function folderOfFileLocation(target: string): string {
-  const absolute = resolvePath(target);
+  const absolute = resolvePath(process.cwd(), target);
   const segments = absolute.split(sep);
   const firstGlob = segments.findIndex(s => GLOB_SEGMENT.test(s));
   return firstGlob === -1
@@ -49,7 +49,7 @@ export function resolveTrustedTemplateDirectories(config: Config): string[] {
   }
   const extra = config.getOptionalStringArray(TEMPLATE_DIRECTORIES_CONFIG_KEY);
   extra?.forEach((directory, index) => {
-    const absolute = resolvePath(directory);
+    const absolute = resolvePath(process.cwd(), directory);
     if (directory.trim() === '' || dirname(absolute) === absolute) {
       throw new Error(
         `${TEMPLATE_DIRECTORIES_CONFIG_KEY}[${index}] must name a directory of templates, not ${
