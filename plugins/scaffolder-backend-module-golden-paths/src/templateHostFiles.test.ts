@@ -227,6 +227,15 @@ describe('host files through templates', () => {
       'rendered-from-the-trusted-folder',
       'Notes of 2.0.0',
     );
+    // A trusted template too large to read: more files than allowed.
+    await put(
+      join(trusted, 'big-template/template.yaml'),
+      stringify(renderingTemplate('big-template', {})),
+    );
+    await putRevision(join(trusted, 'big-template/versions/2.0.0'), 'big', '');
+    for (let i = 0; i < 30; i += 1) {
+      await put(join(trusted, `big-template/versions/2.0.0/skeleton/${i}`), '');
+    }
     // A link planted in a trusted folder does not lead out of it.
     await symlink(
       join(privateTeam, 'versions/2.0.0'),
@@ -365,9 +374,11 @@ describe('host files through templates', () => {
               locations: [
                 join(EXAMPLES_DIR, 'org.yaml'),
                 join(trusted, 'good-template/template.yaml'),
+                join(trusted, 'big-template/template.yaml'),
               ].map(target => ({ type: 'file', target })),
             },
             goldenPaths: {
+              templates: { maxFilesPerRevision: 20 },
               scaffolder: { localPublish: { directory: repositories } },
               evaluation: {
                 schedule: {
@@ -400,7 +411,7 @@ describe('host files through templates', () => {
             '/api/catalog/entities/by-query?filter=kind=goldenpath,kind=template,kind=component&limit=100',
           )
         ).body?.items?.length ?? 0,
-      count => count >= 9,
+      count => count >= 10,
       120_000,
     );
   }, 180_000);
@@ -471,6 +482,15 @@ describe('host files through templates', () => {
       status: 'completed',
       log: expect.stringContaining('rendered-from-the-trusted-folder'),
     });
+  }, 180_000);
+
+  it('refuses a revision larger than its limit, naming the key', async () => {
+    const task = await runTask('template:default/big-template', '2.0.0');
+    expect(task.status).toBe('failed');
+    expect(task.log).toMatch(
+      /larger than goldenPaths\.templates\.maxFilesPerRevision \(20\)/,
+    );
+    expect(task.log).not.toContain(workdir);
   }, 180_000);
 
   it("does not follow a link out of the template's folder", async () => {
