@@ -43,6 +43,7 @@ import {
   type DefinitivePolicyDecision,
   type PolicyDecision,
   type QueryPermissionRequest,
+  type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
@@ -168,7 +169,7 @@ class OutsiderPermissions implements PermissionsService {
       request.permission.name === 'catalog.entity.read'
     ) {
       return createCatalogConditionalDecision(
-        request.permission,
+        request.permission as ResourcePermission<'catalog-entity'>,
         catalogConditions.isEntityKind({
           kinds: ['goldenpath', 'template', 'group', 'user'],
         }),
@@ -379,7 +380,9 @@ describe('what an upgrade plan may cost', () => {
       templateRef: 'template:default/node-http-service',
       values: exampleValues(template, 'orders-api'),
     });
-    expect(created.status).toBe(201);
+    if (created.status !== 201) {
+      throw new Error(`The scaffolder answered ${created.status}`);
+    }
     const task = await waitFor(
       'the scaffolder task',
       async () =>
@@ -389,7 +392,9 @@ describe('what an upgrade plan may cost', () => {
       body => ['completed', 'failed', 'cancelled'].includes(body?.status),
       240_000,
     );
-    expect(task.status).toBe('completed');
+    if (task.status !== 'completed') {
+      throw new Error(`Scaffolding orders-api ended ${task.status}`);
+    }
     const ordersApi = join(repositories, 'orders-api');
 
     // The same repository on the Git host, once with a 50 MB file and once
@@ -454,7 +459,10 @@ describe('what an upgrade plan may cost', () => {
       ['many-files', /goldenPaths\.upgrades\.repositories\.maxFiles\b/],
       ['local-big', /goldenPaths\.upgrades\.repositories\.maxFileBytes/],
     ];
-    const answers = [];
+    const answers: Array<{
+      result: { status: number; body: any };
+      ms: number;
+    }> = [];
     for (const [name] of cases) {
       const { result, ms, rssMb, buffersMb } = await measured(() =>
         get('user:default/alice', planOf(name)),

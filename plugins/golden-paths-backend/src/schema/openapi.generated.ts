@@ -334,7 +334,7 @@ export const spec = {
       get: {
         operationId: 'PlanPathUpgrades',
         description:
-          'Dry upgrade plans for the followers of a path that are behind it (the first 50, oldest version first).',
+          'Dry upgrade plans for the followers of a path that are behind it (at most goldenPaths.upgrades.maxFollowersPerRequest, default 20, oldest version first; the rest counted as omitted).',
         parameters: [
           {
             $ref: '#/components/parameters/namespace',
