@@ -401,7 +401,11 @@ describe('host files through templates', () => {
       type: 'url',
       target: `http://localhost:${attackerPort}/catalog.yaml`,
     });
-    expect(registered.status).toBe(201);
+    if (registered.status !== 201) {
+      throw new Error(
+        `Registering the attacker's location answered ${registered.status}`,
+      );
+    }
     await waitFor(
       "the attacker's entities and the platform team's template",
       async () =>
