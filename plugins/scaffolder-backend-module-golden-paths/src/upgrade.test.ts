@@ -33,6 +33,7 @@ import {
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
 import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 
 /*
  * The whole upgrade on the embedded default, through the real catalog,
@@ -121,42 +122,17 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
         goldenPathsBackend,
         goldenPathsLocalUrlReaderServiceFactory,
         mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'Domain',
-                    'Group',
-                    'User',
-                    'Template',
-                    'GoldenPath',
-                    'Location',
-                  ],
-                },
-              ],
-              locations: [
-                'golden-paths.yaml',
-                'org.yaml',
-                'systems.yaml',
-                'golden-paths-upgrade.yaml',
-                'templates/node-http-service/template.yaml',
-              ].map(file => ({ type: 'file', target: join(workdir, file) })),
-            },
-            goldenPaths: {
-              scaffolder: { localPublish: { directory: repositories } },
-              evaluation: {
-                schedule: {
-                  frequency: { hours: 1 },
-                  timeout: { minutes: 1 },
-                  initialDelay: { hours: 1 },
-                },
-              },
-            },
-          },
+          data: upgradeTestConfig({
+            workdir,
+            repositories,
+            locations: [
+              'golden-paths.yaml',
+              'org.yaml',
+              'systems.yaml',
+              'golden-paths-upgrade.yaml',
+              'templates/node-http-service/template.yaml',
+            ],
+          }),
         }),
       ],
     });

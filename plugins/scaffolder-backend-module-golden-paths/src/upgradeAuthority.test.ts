@@ -40,6 +40,7 @@ import {
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
 import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 
 /*
  * An upgrade acts only within the permissions of the user who starts it,
@@ -227,43 +228,18 @@ describe('the authority of an upgrade', () => {
         goldenPathsLocalUrlReaderServiceFactory,
         permissionsFactory,
         mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'Domain',
-                    'Group',
-                    'User',
-                    'Template',
-                    'GoldenPath',
-                    'Location',
-                  ],
-                },
-              ],
-              locations: [
-                'golden-paths.yaml',
-                'org.yaml',
-                'systems.yaml',
-                'golden-paths-upgrade.yaml',
-                'templates/node-http-service/template.yaml',
-                'templates/canary/template.yaml',
-              ].map(file => ({ type: 'file', target: join(workdir, file) })),
-            },
-            goldenPaths: {
-              scaffolder: { localPublish: { directory: repositories } },
-              evaluation: {
-                schedule: {
-                  frequency: { hours: 1 },
-                  timeout: { minutes: 1 },
-                  initialDelay: { hours: 1 },
-                },
-              },
-            },
-          },
+          data: upgradeTestConfig({
+            workdir,
+            repositories,
+            locations: [
+              'golden-paths.yaml',
+              'org.yaml',
+              'systems.yaml',
+              'golden-paths-upgrade.yaml',
+              'templates/node-http-service/template.yaml',
+              'templates/canary/template.yaml',
+            ],
+          }),
         }),
       ],
     });

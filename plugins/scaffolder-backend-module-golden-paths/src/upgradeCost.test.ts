@@ -64,6 +64,7 @@ import {
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
 import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 
 /*
  * What an upgrade plan may cost, through the HTTP API as a caller sees it:
@@ -312,40 +313,17 @@ describe('what an upgrade plan may cost', () => {
           factory: () => new OutsiderPermissions(),
         }),
         mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'Domain',
-                    'Group',
-                    'User',
-                    'Template',
-                    'GoldenPath',
-                    'Location',
-                  ],
-                },
-              ],
-              locations: [
-                'golden-paths.yaml',
-                'org.yaml',
-                'systems.yaml',
-                'components.yaml',
-                'templates/node-http-service/template.yaml',
-              ].map(file => ({ type: 'file', target: join(workdir, file) })),
-            },
+          data: upgradeTestConfig({
+            workdir,
+            repositories,
+            locations: [
+              'golden-paths.yaml',
+              'org.yaml',
+              'systems.yaml',
+              'components.yaml',
+              'templates/node-http-service/template.yaml',
+            ],
             goldenPaths: {
-              scaffolder: { localPublish: { directory: repositories } },
-              evaluation: {
-                schedule: {
-                  frequency: { hours: 1 },
-                  timeout: { minutes: 1 },
-                  initialDelay: { hours: 1 },
-                },
-              },
               upgrades: {
                 // Lower than the default (5000) so that 2,000 files pass it.
                 repositories: { maxFiles: 1000 },
@@ -353,7 +331,7 @@ describe('what an upgrade plan may cost', () => {
                 rateLimit: { burst: 10, perMinute: 1 },
               },
             },
-          },
+          }),
         }),
       ],
     });
