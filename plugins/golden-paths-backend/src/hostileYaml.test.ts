@@ -1,23 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
   type TestBackend,
 } from '@backstage/backend-test-utils';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 import type {
   EntityResult,
   ValidateResponse,
 } from '@golden-paths/golden-paths-common';
-import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import {
+  commitAll,
+  startLocalRepositoriesBackend,
+} from './__testUtils__/localRepositoriesBackend';
 import { ORG_YAML, PATHS_YAML } from './__testUtils__/testCatalog';
-import { testPermissionsFactory } from './__testUtils__/testPolicy';
-import goldenPathsPlugin from './index';
 
 jest.setTimeout(180_000);
 
@@ -93,53 +87,11 @@ describe('hostile YAML', () => {
         },
       },
     });
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: mockDir.resolve('repos/hostile'),
-        stdio: 'ignore',
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 'Mallory',
-          GIT_AUTHOR_EMAIL: 'mallory@example.com',
-          GIT_COMMITTER_NAME: 'Mallory',
-          GIT_COMMITTER_EMAIL: 'mallory@example.com',
-        },
-      });
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-q', '-m', 'Hostile');
-
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleGoldenPaths,
-        testPermissionsFactory,
-        goldenPathsPlugin,
-        urlReaderServiceFactory,
-        goldenPathsLocalUrlReaderServiceFactory,
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            goldenPaths: {
-              scaffolder: {
-                localPublish: { directory: mockDir.resolve('repos') },
-              },
-            },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [{ allow: ['Component', 'Group', 'User', 'GoldenPath'] }],
-              locations: [
-                'org.yaml',
-                'paths.yaml',
-                'repos/hostile/catalog-info.yaml',
-              ].map(file => ({ type: 'file', target: mockDir.resolve(file) })),
-            },
-          },
-        }),
-      ],
-    });
-    const { port } = backend.server.address() as AddressInfo;
-    baseUrl = `http://localhost:${port}`;
+    commitAll(mockDir.resolve('repos/hostile'), 'Mallory');
+    ({ backend, baseUrl } = await startLocalRepositoriesBackend({
+      resolve: path => mockDir.resolve(path),
+      locations: ['org.yaml', 'paths.yaml', 'repos/hostile/catalog-info.yaml'],
+    }));
 
     const deadline = Date.now() + 60_000;
     for (;;) {

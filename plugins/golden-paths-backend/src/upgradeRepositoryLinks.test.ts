@@ -1,19 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
   type TestBackend,
 } from '@backstage/backend-test-utils';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
-import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import {
+  commitAll,
+  startLocalRepositoriesBackend,
+} from './__testUtils__/localRepositoriesBackend';
 import { ORG_YAML, PATHS_YAML } from './__testUtils__/testCatalog';
-import { testPermissionsFactory } from './__testUtils__/testPolicy';
-import goldenPathsPlugin from './index';
 
 jest.setTimeout(60_000);
 
@@ -53,55 +47,16 @@ describe('upgrading a local repository whose .git is a link to another', () => {
         },
       },
     });
-    const victim = mockDir.resolve('repos/victim');
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: victim,
-        stdio: 'ignore',
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 'Victim',
-          GIT_AUTHOR_EMAIL: 'victim@example.com',
-          GIT_COMMITTER_NAME: 'Victim',
-          GIT_COMMITTER_EMAIL: 'victim@example.com',
-        },
-      });
-    git('init', '-q', '-b', 'main');
-    git('add', '.');
-    git('commit', '-q', '-m', 'Victim');
-
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleGoldenPaths,
-        testPermissionsFactory,
-        goldenPathsPlugin,
-        urlReaderServiceFactory,
-        goldenPathsLocalUrlReaderServiceFactory,
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            goldenPaths: {
-              scaffolder: {
-                localPublish: { directory: mockDir.resolve('repos') },
-              },
-            },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [{ allow: ['Component', 'Group', 'User', 'GoldenPath'] }],
-              locations: [
-                'org.yaml',
-                'paths.yaml',
-                'repos/victim/catalog-info.yaml',
-                'repos/attacker/catalog-info.yaml',
-              ].map(file => ({ type: 'file', target: mockDir.resolve(file) })),
-            },
-          },
-        }),
+    commitAll(mockDir.resolve('repos/victim'), 'Victim');
+    ({ backend, baseUrl } = await startLocalRepositoriesBackend({
+      resolve: path => mockDir.resolve(path),
+      locations: [
+        'org.yaml',
+        'paths.yaml',
+        'repos/victim/catalog-info.yaml',
+        'repos/attacker/catalog-info.yaml',
       ],
-    });
-    const { port } = backend.server.address() as AddressInfo;
-    baseUrl = `http://localhost:${port}`;
+    }));
   });
 
   afterAll(async () => {
