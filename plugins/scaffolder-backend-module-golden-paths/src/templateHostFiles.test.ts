@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -26,6 +25,7 @@ import { stringify } from 'yaml';
 import scaffolderModuleGoldenPaths from './index';
 import { EXAMPLES_DIR } from './__testUtils__/exampleTemplates';
 import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+import { git } from './__testUtils__/git';
 
 /*
  * The backend's own files, as an attacker tries to reach them through
@@ -40,19 +40,6 @@ import { backendRequests, waitFor } from './__testUtils__/backendRequests';
 
 const SECRET_NOTES = 'SECRET-release-notes-5f1c';
 const SECRET_FILE = 'SECRET-skeleton-file-9a2e';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Dev',
-      GIT_AUTHOR_EMAIL: 'dev@example.com',
-      GIT_COMMITTER_NAME: 'Dev',
-      GIT_COMMITTER_EMAIL: 'dev@example.com',
-    },
-  });
 
 async function put(path: string, content: string) {
   await mkdir(dirname(path), { recursive: true });

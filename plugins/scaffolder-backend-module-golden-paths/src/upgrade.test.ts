@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,6 +33,7 @@ import {
 } from './__testUtils__/exampleTemplates';
 import { backendRequests, waitFor } from './__testUtils__/backendRequests';
 import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
+import { git } from './__testUtils__/git';
 
 /*
  * The whole upgrade on the embedded default, through the real catalog,
@@ -42,20 +42,6 @@ import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
  * 2.2.0 by bumping the path, plan the upgrade, run it through the scaffolder,
  * and read the branch it made.
  */
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Dev',
-      GIT_AUTHOR_EMAIL: 'dev@example.com',
-      GIT_COMMITTER_NAME: 'Dev',
-      GIT_COMMITTER_EMAIL: 'dev@example.com',
-    },
-  });
 
 describe('upgrading a scaffolded service to its path’s new version', () => {
   let backend: TestBackend;

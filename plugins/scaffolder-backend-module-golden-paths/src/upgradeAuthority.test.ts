@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,6 +40,7 @@ import {
 } from './__testUtils__/exampleTemplates';
 import { backendRequests, waitFor } from './__testUtils__/backendRequests';
 import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
+import { git } from './__testUtils__/git';
 
 /*
  * An upgrade acts only within the permissions of the user who starts it,
@@ -52,20 +52,6 @@ import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 
 const MALLORY = 'user:default/mallory';
 const BRANCH = 'golden-paths/upgrade-node-http-service';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Dev',
-      GIT_AUTHOR_EMAIL: 'dev@example.com',
-      GIT_COMMITTER_NAME: 'Dev',
-      GIT_COMMITTER_EMAIL: 'dev@example.com',
-    },
-  });
 
 function userOf(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as Partial<BackstageUserPrincipal>;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   cp,
@@ -65,6 +64,7 @@ import {
 } from './__testUtils__/exampleTemplates';
 import { backendRequests, waitFor } from './__testUtils__/backendRequests';
 import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
+import { git } from './__testUtils__/git';
 
 /*
  * What an upgrade plan may cost, through the HTTP API as a caller sees it:
@@ -79,20 +79,6 @@ jest.setTimeout(600_000);
 
 const MB = 1024 * 1024;
 const REMOTE_HOST = 'git.example.test';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Dev',
-      GIT_AUTHOR_EMAIL: 'dev@example.com',
-      GIT_COMMITTER_NAME: 'Dev',
-      GIT_COMMITTER_EMAIL: 'dev@example.com',
-    },
-  });
 
 /**
  * A Git host's URL reader, as the real ones behave: `readTree` streams the
