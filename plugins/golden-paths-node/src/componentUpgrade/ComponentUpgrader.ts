@@ -4,12 +4,8 @@ import type {
   DiscoveryService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import {
-  type Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
@@ -21,7 +17,6 @@ import {
   type UpgradePlan,
   type UpgradeResult,
 } from '@golden-paths/golden-paths-common';
-import semver from 'semver';
 import { TemplateRenderer } from '../render/TemplateRenderer';
 import {
   readTemplateRevision,
@@ -42,28 +37,21 @@ import {
   type ScaffoldPathContext,
   type ScaffoldRecord,
 } from '../scaffold/scaffoldRecord';
+import { parseScaffoldRecord } from '../scaffold/scaffoldRecordYaml';
 import {
-  parseScaffoldRecord,
-  stringifyScaffoldRecord,
-} from '../scaffold/scaffoldRecordYaml';
-import { commitToLocalBranch } from '../upgrade/commitToLocalBranch';
-import { planThreeWayMerge } from '../upgrade/planThreeWayMerge';
-import type { ThreeWayMerge } from '../upgrade/types';
-import {
-  listRepositoryFiles,
   openComponentRepository,
   readRepositoryFile,
   repositoryVersion,
-  type ComponentRepository,
 } from './componentRepository';
 import { baseExactness } from './baseExactness';
-import { describeUpgrade } from './describeUpgrade';
 import { planFollowerUpgrades } from './planFollowerUpgrades';
-import { deliverGithubPullRequest } from './githubPullRequest';
-import { isUpgradeCommit, withUpgradeTrailers } from './upgradeCommitTrailers';
-import { recopyBase, relabelRecopy } from './recopyBase';
+import { deliverUpgrade } from './deliverUpgrade';
+import type { Prepared, PrepareOptions } from './preparedUpgrade';
+import { checkUpgradeVersions } from './upgradeVersions';
+import { mergeWithRepository } from './mergeWithRepository';
+import { cached, newReadCache } from './readCache';
+import { upgradePlanDocument } from './upgradePlanDocument';
 import { trustedTemplateRef } from './trustedTemplate';
-import { upgradeBranchName } from './upgradeBranch';
 import { PlanCache, planCacheKey } from './planCache';
 import { PlanSlots } from './planSlots';
 import { DEFAULT_UPGRADE_LIMITS, type UpgradeLimits } from './upgradeLimits';
@@ -91,57 +79,6 @@ export interface ComponentUpgraderOptions
    */
   limits?: UpgradeLimits;
 }
-
-/**
- * What one bulk planning reads once for all its followers: the path and
- * template entities, and each template revision.
- */
-interface ReadCache {
-  entities: Map<string, Promise<Entity | undefined>>;
-  revisions: Map<string, Promise<TemplateRevision>>;
-}
-
-function cached<T>(
-  map: Map<string, Promise<T>>,
-  key: string,
-  read: () => Promise<T>,
-) {
-  let value = map.get(key);
-  if (!value) {
-    value = read();
-    map.set(key, value);
-  }
-  return value;
-}
-
-interface PreparedUpgrade {
-  plan: UpgradePlan;
-  merge: ThreeWayMerge;
-  repository: ComponentRepository;
-  record: ScaffoldRecord;
-  cacheKey: string;
-}
-
-/** A plan found in the cache: nothing was rendered or merged. */
-interface CachedPlan {
-  plan: UpgradePlan;
-  cached: true;
-}
-
-type Prepared = PreparedUpgrade | CachedPlan;
-
-/**
- * The component as a ref, or already read (with at least its annotations)
- * by a bulk planning, which shares its reads of paths, templates and
- * revisions through `cache`; `plans` when a cached plan may answer;
- * `signal` fires at the plan's deadline.
- */
-type PrepareOptions = {
-  credentials: BackstageCredentials;
-  cache?: ReadCache;
-  plans?: PlanCache;
-  signal?: AbortSignal;
-} & ({ entityRef: string } | { entity: Entity });
 
 /**
  * Plans and runs the upgrade of a component scaffolded from a golden path
@@ -222,46 +159,13 @@ export class ComponentUpgrader {
     if ('cached' in prepared) {
       throw new Error('A run is never prepared from a cached plan');
     }
-    const { plan, merge, repository, record } = prepared;
-    const extraFiles = [
-      {
-        path: SCAFFOLD_RECORD_PATH,
-        content: Buffer.from(stringifyScaffoldRecord(record)),
-      },
-    ];
     try {
-      if (repository.kind === 'remote') {
-        const delivered = await deliverGithubPullRequest({
-          integrations: this.#options.integrations,
-          repositoryUrl: repository.url,
-          baseCommit: repository.etag,
-          repositoryPaths: new Set(repository.files.map(f => f.path)),
-          plan,
-          merge,
-          extraFiles,
-          title: `Upgrade to ${plan.path.title ?? plan.path.entityRef} ${
-            plan.toVersion
-          }`,
-          body: describeUpgrade(plan),
-        });
-        return { plan, delivery: { ...plan.delivery, ...delivered } };
-      }
-      // The branch moves only off an upgrade commit this wrote, as it left
-      // it: never off a commit someone added or amended.
-      const pathRef = plan.path.entityRef;
-      const { commit } = await commitToLocalBranch({
-        merge,
-        gitDir: repository.gitDir,
-        parent: repository.commit,
-        branch: plan.delivery.branch,
-        message: tree =>
-          withUpgradeTrailers(describeUpgrade(plan), { pathRef, tree }),
-        replaceable: current => isUpgradeCommit(current, pathRef),
-        extraFiles,
+      return await deliverUpgrade({
+        integrations: this.#options.integrations,
+        ...prepared,
       });
-      return { plan, delivery: { ...plan.delivery, commit } };
     } finally {
-      await merge.dispose();
+      await prepared.merge.dispose();
     }
   }
 
@@ -275,7 +179,7 @@ export class ComponentUpgrader {
     credentials: BackstageCredentials;
     limit?: number;
   }): Promise<PathUpgradePlans> {
-    const cache: ReadCache = { entities: new Map(), revisions: new Map() };
+    const cache = newReadCache();
     const most = this.#limits.maxFollowersPerRequest;
     return planFollowerUpgrades({
       ...options,
@@ -300,10 +204,7 @@ export class ComponentUpgrader {
    */
   async #prepare(options: PrepareOptions): Promise<Prepared> {
     const { credentials } = options;
-    const cache = options.cache ?? {
-      entities: new Map(),
-      revisions: new Map(),
-    };
+    const cache = options.cache ?? newReadCache();
     const readEntity = (ref: string) =>
       cached(cache.entities, ref, () =>
         this.#options.catalog.getEntityByRef(ref, { credentials }),
@@ -353,16 +254,7 @@ export class ComponentUpgrader {
     const record = parseScaffoldRecord(recordText.toString('utf8'));
     const fromVersion =
       annotations[ANNOTATION_GOLDEN_PATH_VERSION] ?? record.path.version;
-    if (!semver.valid(fromVersion) || !semver.valid(toVersion)) {
-      throw new InputError(
-        `Versions must be semver to upgrade: ${entityRef} is at "${fromVersion}", ${pathRef} at "${toVersion}"`,
-      );
-    }
-    if (!semver.gt(toVersion, fromVersion)) {
-      throw new ConflictError(
-        `${entityRef} is at ${fromVersion}, which is not behind ${pathRef} ${toVersion}`,
-      );
-    }
+    checkUpgradeVersions({ entityRef, fromVersion, pathRef, toVersion });
 
     // The record is the repository's; the template must be the catalog's.
     const templateRef = trustedTemplateRef({
@@ -457,61 +349,29 @@ export class ComponentUpgrader {
         ? baseExactness(record, base.contentHash, manifestOf(baseFiles))
         : [];
 
-    let mergeBase = baseFiles;
-    let changedByDeveloper = new Set<string>();
-    if (!mergeBase) {
-      const recopy = recopyBase(
-        record.files,
-        await listRepositoryFiles(repository),
-        targetFiles,
-      );
-      mergeBase = recopy.base;
-      changedByDeveloper = recopy.changedByDeveloper;
-    }
-
     const mergeStart = Date.now();
-    const merge = await planThreeWayMerge({
-      base: mergeBase,
-      template: targetFiles,
-      repository: repository.side,
-      labels: {
-        repository: 'your repository',
-        base: `${templateName} ${record.path.version}`,
-        template: `${templateName} ${toVersion}`,
-      },
-      exclude: [SCAFFOLD_RECORD_PATH],
+    const { merge, files } = await mergeWithRepository({
+      repository,
+      record,
+      baseFiles,
+      targetFiles,
+      templateName,
+      toVersion,
     });
     const mergeMs = Date.now() - mergeStart;
 
-    const files = base
-      ? merge.files
-      : relabelRecopy(merge.files, changedByDeveloper);
-
-    const plan: UpgradePlan = {
+    const plan = upgradePlanDocument({
       entityRef,
       path: { entityRef: pathRef, title: path.metadata.title },
       fromVersion,
       toVersion,
-      mode: base ? 'merge' : 'recopy',
-      ...(recopyReason ? { recopyReason } : {}),
-      ...(notes.length ? { notes } : {}),
+      recopyReason,
+      notes,
       files,
-      summary: {
-        changed: files.filter(f => f.outcome !== 'stays-deleted').length,
-        conflicts: files.filter(
-          f => f.outcome === 'conflict' || f.outcome === 'added-conflict',
-        ).length,
-        flagged: files.filter(f => f.flagged).length,
-      },
-      delivery: {
-        kind: repository.kind === 'local' ? 'local-branch' : 'pull-request',
-        branch: upgradeBranchName(pathRef),
-        repository:
-          repository.kind === 'local' ? repository.name : repository.url,
-      },
-      ...(target.releaseNotes ? { releaseNotes: target.releaseNotes } : {}),
+      repository,
+      releaseNotes: target.releaseNotes,
       timings: { renderMs, mergeMs },
-    };
+    });
 
     const nextRecord: ScaffoldRecord = {
       ...record,
