@@ -14,6 +14,7 @@ import {
   resolveWorkspacePath,
 } from '../lib/workspacePaths';
 import { examples } from './publishLocal.examples';
+import { errorCode } from '../lib/errorCode';
 
 const fs = nodeFs.promises;
 
@@ -53,10 +54,6 @@ function validatePerson(value: string, inputName: string): string {
     );
   }
   return value;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 /**

@@ -5,10 +5,7 @@ import {
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
+import { errorCode } from './errorCode';
 
 /**
  * Resolves a path given as action input inside the workspace. Absolute paths

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { BigIntStats, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -38,53 +37,9 @@ import {
 } from './readRepositoryFile';
 import { SegmentGlob } from './segmentGlob';
 import { WalkedFile, walkRepositoryFiles } from './walkRepositoryFiles';
-
-/** Inside `base` by the text of the path alone, without touching the disk. */
-function isBelow(base: string, path: string): boolean {
-  const rel = relative(base, path);
-  return (
-    rel !== '' &&
-    rel !== '..' &&
-    !rel.startsWith(`..${sep}`) &&
-    !isAbsolute(rel)
-  );
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
-/**
- * Tells a changed file from an unchanged one without reading it: a write
- * changes the size or the change time (which no one can set back).
- */
-function statsKey(stats: BigIntStats): string {
-  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
-}
-
-function fileEtag(stats: BigIntStats): string {
-  return createHash('sha256').update(statsKey(stats)).digest('hex');
-}
-
-function treeEtag(files: Array<{ path: string; stats: BigIntStats }>): string {
-  const hash = createHash('sha256');
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    hash.update(`${file.path}\0${statsKey(file.stats)}\n`);
-  }
-  return hash.digest('hex');
-}
-
-function hasGlob(path: string): boolean {
-  return /[*?]/.test(path);
-}
-
-/** Below `directory` and not inside a `.git` directory there. */
-function isServedBy(directory: string, path: string): boolean {
-  return (
-    isBelow(directory, path) &&
-    !relative(directory, path).split(sep).includes('.git')
-  );
-}
+import { errorCode } from '../lib/errorCode';
+import { fileEtag, treeEtag } from './localFileEtags';
+import { hasGlob, isServedBy } from './servedPaths';
 
 const OUTSIDE =
   'is not inside a local repositories directory (goldenPaths.scaffolder.localPublish.directory or goldenPaths.localRepositories.directories)';
