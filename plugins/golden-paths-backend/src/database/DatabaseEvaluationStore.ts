@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -14,10 +13,25 @@ import type {
   EvaluationStore,
   RepositoryCacheEntry,
   RunInfo,
-  RunStats,
   StoredComponentResult,
 } from './EvaluationStore';
+import {
+  COMPONENT_RESULT_COLUMNS,
+  COMPONENT_RESULT_MERGE_COLUMNS,
+  type ComponentResultRow,
+  type PathHistoryRow,
+  type PathSummaryRow,
+  type RunRow,
+  toComponentResult,
+  toComponentResultRow,
+  toRunInfo,
+} from './evaluationRows';
+import { chunks } from './chunks';
 import { migrateLatest } from './migrateLatest';
+import {
+  readRepositoryCache,
+  writeRepositoryCache,
+} from './repositoryCacheTable';
 
 const migrationsDir = resolvePackagePath(
   '@golden-paths/golden-paths-backend',
@@ -28,76 +42,8 @@ const migrationsDir = resolvePackagePath(
 const WRITE_CHUNK_SIZE = 500;
 /** Values per `IN (...)` list; SQLite limits the bindings of a statement. */
 const QUERY_CHUNK_SIZE = 500;
-/** Snapshots carry file contents, so fewer of them go in one statement. */
-const CACHE_WRITE_CHUNK_SIZE = 50;
 /** The primary key of the single row of `evaluation_state`. */
 const STATE_ID = 1;
-
-type DbTimestamp = Date | string | number;
-
-type RunRow = {
-  id: number;
-  status: RunInfo['status'];
-  started_at: DbTimestamp;
-  finished_at: DbTimestamp | null;
-  stats: string | null;
-  error: string | null;
-};
-
-type ComponentResultRow = {
-  run_id: number;
-  entity_ref: string;
-  path_ref: string;
-  title: string | null;
-  owner: string | null;
-  type: string | null;
-  lifecycle: string | null;
-  drift: string;
-  checks: string;
-  compliant: boolean | number;
-  entity_etag: string | null;
-  evaluated_at: DbTimestamp;
-};
-
-type PathSummaryRow = {
-  path_ref: string;
-  details: string;
-};
-
-type PathHistoryRow = {
-  path_ref: string;
-  day: string;
-  adoption: number;
-  compliant: number;
-};
-
-type RepositoryCacheRow = {
-  location_hash: string;
-  location: string;
-  etag: string;
-  patterns_key: string;
-  snapshot: string;
-  read_at: DbTimestamp;
-};
-
-/** What a rewrite of a follower's row replaces: everything but the key. */
-const COMPONENT_RESULT_MERGE_COLUMNS = [
-  'path_ref',
-  'title',
-  'owner',
-  'type',
-  'lifecycle',
-  'drift',
-  'checks',
-  'compliant',
-  'entity_etag',
-  'evaluated_at',
-] as const;
-
-const COMPONENT_RESULT_COLUMNS = [
-  'entity_ref',
-  ...COMPONENT_RESULT_MERGE_COLUMNS,
-] as const;
 
 /**
  * The {@link EvaluationStore} on the plugin's database (PostgreSQL or SQLite).
@@ -395,52 +341,11 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   async getRepositoryCache(
     locations: string[],
   ): Promise<Map<string, RepositoryCacheEntry>> {
-    const wanted = new Set(locations);
-    const entries = new Map<string, RepositoryCacheEntry>();
-    for (const chunk of chunks([...wanted], QUERY_CHUNK_SIZE)) {
-      const rows = await this.db<RepositoryCacheRow>('repository_cache')
-        .whereIn('location_hash', chunk.map(hashLocation))
-        .select();
-      for (const row of rows) {
-        if (wanted.has(row.location)) {
-          entries.set(row.location, {
-            location: row.location,
-            etag: row.etag,
-            patternsKey: row.patterns_key,
-            snapshot: JSON.parse(row.snapshot),
-            readAt: toDate(row.read_at),
-          });
-        }
-      }
-    }
-    return entries;
+    return readRepositoryCache(this.db, locations);
   }
 
   async putRepositoryCache(entries: RepositoryCacheEntry[]): Promise<void> {
-    if (entries.length === 0) {
-      return;
-    }
-    const byLocation = new Map<string, RepositoryCacheRow>();
-    for (const entry of entries) {
-      byLocation.set(entry.location, {
-        location_hash: hashLocation(entry.location),
-        location: entry.location,
-        etag: entry.etag,
-        patterns_key: entry.patternsKey,
-        snapshot: JSON.stringify(entry.snapshot),
-        read_at: entry.readAt,
-      });
-    }
-    const rows = [...byLocation.values()];
-
-    await this.db.transaction(async tx => {
-      for (const chunk of chunks(rows, CACHE_WRITE_CHUNK_SIZE)) {
-        await tx<RepositoryCacheRow>('repository_cache')
-          .insert(chunk)
-          .onConflict('location_hash')
-          .merge(['location', 'etag', 'patterns_key', 'snapshot', 'read_at']);
-      }
-    });
+    await writeRepositoryCache(this.db, entries);
   }
 
   /** Results of the current run, its id read within the same statement. */
@@ -475,100 +380,4 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       );
     }
   }
-}
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) {
-    yield items.slice(i, i + size);
-  }
-}
-
-function hashLocation(location: string): string {
-  return createHash('sha256').update(location).digest('hex');
-}
-
-/**
- * PostgreSQL returns `Date`s. SQLite returns what was stored: knex binds a
- * `Date` as epoch milliseconds, and `CURRENT_TIMESTAMP` gives a UTC text
- * without a zone.
- */
-function toDate(value: DbTimestamp): Date {
-  if (value instanceof Date) {
-    return value;
-  }
-  if (typeof value === 'number') {
-    return new Date(value);
-  }
-  if (/^\d+$/.test(value)) {
-    return new Date(Number(value));
-  }
-  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)) {
-    return new Date(`${value.replace(' ', 'T')}Z`);
-  }
-  return new Date(value);
-}
-
-function toComponentResultRow(
-  runId: number,
-  result: StoredComponentResult,
-): ComponentResultRow {
-  return {
-    run_id: runId,
-    entity_ref: result.entityRef,
-    path_ref: result.pathRef,
-    title: result.title ?? null,
-    owner: result.owner ?? null,
-    type: result.type ?? null,
-    lifecycle: result.lifecycle ?? null,
-    drift: JSON.stringify(result.drift),
-    checks: JSON.stringify(result.checks),
-    compliant: result.compliant,
-    entity_etag: result.entityEtag ?? null,
-    evaluated_at: result.evaluatedAt,
-  };
-}
-
-function toComponentResult(row: ComponentResultRow): StoredComponentResult {
-  const result: StoredComponentResult = {
-    entityRef: row.entity_ref,
-    pathRef: row.path_ref,
-    drift: JSON.parse(row.drift),
-    checks: JSON.parse(row.checks),
-    compliant: Boolean(row.compliant),
-    evaluatedAt: toDate(row.evaluated_at),
-  };
-  if (row.title !== null) {
-    result.title = row.title;
-  }
-  if (row.owner !== null) {
-    result.owner = row.owner;
-  }
-  if (row.type !== null) {
-    result.type = row.type;
-  }
-  if (row.lifecycle !== null) {
-    result.lifecycle = row.lifecycle;
-  }
-  if (row.entity_etag !== null) {
-    result.entityEtag = row.entity_etag;
-  }
-  return result;
-}
-
-function toRunInfo(row: RunRow): RunInfo {
-  const run: RunInfo = {
-    id: Number(row.id),
-    status: row.status,
-    startedAt: toDate(row.started_at),
-  };
-  if (row.finished_at !== null) {
-    run.finishedAt = toDate(row.finished_at);
-  }
-  if (row.stats !== null) {
-    run.stats = JSON.parse(row.stats) as RunStats;
-  }
-  if (row.error !== null) {
-    run.error = row.error;
-  }
-  return run;
 }
