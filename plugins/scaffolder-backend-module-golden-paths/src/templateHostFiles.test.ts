@@ -24,7 +24,11 @@ import {
 import { stringify } from 'yaml';
 import scaffolderModuleGoldenPaths from './index';
 import { EXAMPLES_DIR } from './__testUtils__/exampleTemplates';
-import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+import {
+  backendRequests,
+  runScaffolderTask,
+  waitFor,
+} from './__testUtils__/backendRequests';
 import { git } from './__testUtils__/git';
 
 /*
@@ -161,25 +165,13 @@ describe('host files through templates', () => {
   const request = backendRequests(() => baseUrl);
 
   async function runTask(templateRef: string, version: string) {
-    const created = await request('POST', '/api/scaffolder/v2/tasks', {
+    const { task, status, events } = await runScaffolderTask(
+      request,
       templateRef,
-      values: { version },
-    });
-    expect(created.status).toBe(201);
-    const task = await waitFor(
-      `the ${templateRef} task`,
-      async () =>
-        (
-          await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
-        ).body,
-      body => ['completed', 'failed', 'cancelled'].includes(body?.status),
-      120_000,
+      { version },
     );
-    const events = (
-      await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}/events`)
-    ).body as any[];
     return {
-      status: task.status as string,
+      status,
       log: events.map(e => e.body?.message ?? '').join('\n'),
       everything: JSON.stringify([task, events]),
     };

@@ -31,7 +31,11 @@ import {
   exampleValues,
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
-import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+import {
+  backendRequests,
+  runScaffolderTask,
+  waitFor,
+} from './__testUtils__/backendRequests';
 import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 import { git } from './__testUtils__/git';
 
@@ -52,26 +56,14 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
   const request = backendRequests(() => baseUrl);
 
   async function runTask(templateRef: string, values: Record<string, unknown>) {
-    const created = await request('POST', '/api/scaffolder/v2/tasks', {
+    const { status, events } = await runScaffolderTask(
+      request,
       templateRef,
       values,
-    });
-    expect(created.status).toBe(201);
-    const task = await waitFor(
-      `the ${templateRef} task`,
-      async () =>
-        (
-          await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
-        ).body,
-      body => ['completed', 'failed', 'cancelled'].includes(body?.status),
-      120_000,
     );
-    const events = (
-      await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}/events`)
-    ).body as any[];
-    if (task.status !== 'completed') {
+    if (status !== 'completed') {
       throw new Error(
-        `task ${task.status}: ${JSON.stringify(
+        `task ${status}: ${JSON.stringify(
           events
             .filter(e => e.body?.status === 'failed' || e.type === 'completion')
             .map(e => e.body?.message),

@@ -38,7 +38,11 @@ import {
   exampleValues,
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
-import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+import {
+  backendRequests,
+  runScaffolderTask,
+  waitFor,
+} from './__testUtils__/backendRequests';
 import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 import { git } from './__testUtils__/git';
 
@@ -135,25 +139,14 @@ describe('the authority of an upgrade', () => {
     templateRef: string,
     values: Record<string, unknown>,
   ) {
-    const created = await call('POST', '/api/scaffolder/v2/tasks', {
+    const { status, events } = await runScaffolderTask(
+      call,
       templateRef,
       values,
-    });
-    expect(created.status).toBe(201);
-    const task = await waitFor(
-      `the ${templateRef} task`,
-      async () =>
-        (
-          await call('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
-        ).body,
-      body => ['completed', 'failed', 'cancelled'].includes(body?.status),
       180_000,
     );
-    const events = (
-      await call('GET', `/api/scaffolder/v2/tasks/${created.body.id}/events`)
-    ).body as any[];
     return {
-      status: task.status as string,
+      status,
       errors: events
         .filter(e => e.body?.status === 'failed' || e.body?.error)
         .map(e => e.body?.error?.message ?? e.body?.message),

@@ -57,3 +57,46 @@ export async function waitFor<T>(
     await new Promise(resolve => setTimeout(resolve, 300));
   }
 }
+
+/** A scaffolder task run to its end: its status and every event it logged. */
+export interface FinishedTask {
+  task: any;
+  status: string;
+  events: any[];
+}
+
+/**
+ * Starts a template through the scaffolder's API and waits until the task
+ * completes, fails or is cancelled.
+ */
+export async function runScaffolderTask(
+  request: ReturnType<typeof backendRequests>,
+  templateRef: string,
+  values: Record<string, unknown>,
+  timeoutMs = 120_000,
+): Promise<FinishedTask> {
+  const created = await request('POST', '/api/scaffolder/v2/tasks', {
+    templateRef,
+    values,
+  });
+  if (created.status !== 201) {
+    throw new Error(
+      `Starting ${templateRef} answered ${created.status}: ${JSON.stringify(
+        created.body,
+      )}`,
+    );
+  }
+  const task = await waitFor(
+    `the ${templateRef} task`,
+    async () =>
+      (
+        await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
+      ).body,
+    body => ['completed', 'failed', 'cancelled'].includes(body?.status),
+    timeoutMs,
+  );
+  const events = (
+    await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}/events`)
+  ).body as any[];
+  return { task, status: task.status as string, events };
+}
