@@ -250,4 +250,30 @@ describe('scaffolderModuleGoldenPaths', () => {
       'golden-paths.dev/service-name': 'orders',
     });
   }, 90_000);
+
+  it('leaves golden-paths:publish:local out when local publishing is off', async () => {
+    mockDir.setContent({ work: {} });
+    backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleGoldenPaths,
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { workingDirectory: mockDir.resolve('work') },
+            goldenPaths: { scaffolder: { localPublish: { enabled: false } } },
+          },
+        }),
+      ],
+    });
+    const { port } = backend.server.address() as AddressInfo;
+    const response = await fetch(
+      `http://localhost:${port}/api/scaffolder/v2/actions`,
+      { headers: { Authorization: mockCredentials.user.header() } },
+    );
+    const ids = ((await response.json()) as Array<{ id: string }>).map(
+      a => a.id,
+    );
+    expect(ids).toContain('golden-paths:template:render');
+    expect(ids).not.toContain('golden-paths:publish:local');
+  });
 });

@@ -23,7 +23,8 @@ import { ScmIntegrations } from '@backstage/integration';
  * Scaffolder module with the Golden Paths actions: `golden-paths:path:check`,
  * `golden-paths:catalog:write`, `golden-paths:supply-chain:ci`,
  * `golden-paths:kubernetes:manifests`, `golden-paths:template:render`,
- * `golden-paths:upgrade` and `golden-paths:publish:local`.
+ * `golden-paths:upgrade` and `golden-paths:publish:local` (unless
+ * `goldenPaths.scaffolder.localPublish.enabled` is false).
  *
  * @public
  */
@@ -52,12 +53,21 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
       }) {
         const integrations = ScmIntegrations.fromConfig(config);
         const templates = readTemplateTreeConfig(config);
+        // Off in production, where templates publish to a Git host and a
+        // repository on one replica's disk would be lost to the others.
+        if (
+          config.getOptionalBoolean(
+            'goldenPaths.scaffolder.localPublish.enabled',
+          ) ??
+          true
+        ) {
+          scaffolder.addActions(createPublishLocalAction({ config }));
+        }
         scaffolder.addActions(
           createCatalogWriteAction(),
           createSupplyChainCiAction(),
           createKubernetesManifestsAction(),
           createPathCheckAction({ catalog }),
-          createPublishLocalAction({ config }),
           createTemplateRenderAction({
             catalog,
             urlReader,

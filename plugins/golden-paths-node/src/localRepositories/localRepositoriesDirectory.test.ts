@@ -47,6 +47,25 @@ describe('resolveReadableRepositoryDirectories', () => {
     ]);
   });
 
+  it('leaves the publish directory out when local publishing is off', () => {
+    const config = new ConfigReader({
+      goldenPaths: {
+        scaffolder: { localPublish: { enabled: false } },
+        localRepositories: { directories: ['/var/lib/repositories'] },
+      },
+    });
+    expect(resolveReadableRepositoryDirectories(config)).toEqual([
+      resolve('/var/lib/repositories'),
+    ]);
+    expect(
+      resolveReadableRepositoryDirectories(
+        new ConfigReader({
+          goldenPaths: { scaffolder: { localPublish: { enabled: false } } },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
   it.each([
     [['  '], /directories\[0\] is empty/],
     [['repos', '/'], /directories\[1\] is the root of the file system/],

@@ -40,10 +40,12 @@ export function resolveLocalRepositoriesDirectory(config: Config): string {
 
 /**
  * Every directory the local URL reader serves, absolute, each once: the
- * local publish directory first, then `goldenPaths.localRepositories.directories`,
- * resolved the same way. An empty entry (which would resolve to the working
- * directory) and the file system root are refused: either would open far
- * more than repositories.
+ * local publish directory first (unless local publishing is turned off with
+ * `goldenPaths.scaffolder.localPublish.enabled: false`, as in production,
+ * where nothing is published there), then
+ * `goldenPaths.localRepositories.directories`, resolved the same way. An
+ * empty entry (which would resolve to the working directory) and the file
+ * system root are refused: either would open far more than repositories.
  *
  * @public
  */
@@ -51,7 +53,12 @@ export function resolveReadableRepositoryDirectories(config: Config): string[] {
   const extra =
     config.getOptionalStringArray(LOCAL_REPOSITORIES_DIRECTORIES_CONFIG_KEY) ??
     [];
-  const directories = [resolveLocalRepositoriesDirectory(config)];
+  const publishes =
+    config.getOptionalBoolean('goldenPaths.scaffolder.localPublish.enabled') ??
+    true;
+  const directories = publishes
+    ? [resolveLocalRepositoriesDirectory(config)]
+    : [];
   extra.forEach((directory, index) => {
     if (directory.trim() === '') {
       throw new Error(

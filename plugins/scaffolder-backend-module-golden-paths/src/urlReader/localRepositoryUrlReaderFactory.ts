@@ -11,7 +11,8 @@ import { readLocalReaderLimits } from './localReaderLimits';
  * A URL reader factory for local repositories: it serves `file://` URLs
  * inside `goldenPaths.scaffolder.localPublish.directory` (where
  * `golden-paths:publish:local` creates repositories) and inside each of
- * `goldenPaths.localRepositories.directories`, and matches nothing else.
+ * `goldenPaths.localRepositories.directories`, and matches nothing else
+ * (no reader at all when there is neither).
  * Every read stays inside the repository it names, within
  * `goldenPaths.localRepositories.limits`.
  *
@@ -21,8 +22,14 @@ export const localRepositoryUrlReaderFactory: ReaderFactory = ({
   config,
   treeResponseFactory,
 }) => {
+  const directories = resolveReadableRepositoryDirectories(config);
+  // Nothing to serve (local publishing off, no further directories): the
+  // factory may stay installed in a production backend and read nothing.
+  if (directories.length === 0) {
+    return [];
+  }
   const reader = new LocalRepositoryUrlReader({
-    directories: resolveReadableRepositoryDirectories(config),
+    directories,
     treeResponseFactory,
     limits: readLocalReaderLimits(config),
   });
