@@ -1,10 +1,12 @@
 // The entity pages of the legacy example app: what an adopter's
 // packages/app/src/components/catalog/EntityPage.tsx needs for golden paths.
 // The README's legacy install quotes this file; a test keeps them in step.
+// The links cards stand for an app's own overview cards; the about card is
+// left out as it needs the SCM integrations API from the app's apis.ts.
 import Grid from '@material-ui/core/Grid';
 import {
-  EntityAboutCard,
   EntityLayout,
+  EntityLinksCard,
   EntitySwitch,
   isKind,
 } from '@backstage/plugin-catalog';
@@ -18,7 +20,7 @@ const componentPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         <Grid item md={6}>
-          <EntityAboutCard />
+          <EntityLinksCard />
         </Grid>
         <Grid item md={6}>
           <EntityGoldenPathCard />
@@ -33,7 +35,7 @@ const goldenPathPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         <Grid item md={6}>
-          <EntityAboutCard />
+          <EntityLinksCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>
@@ -48,7 +50,7 @@ const defaultPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         <Grid item md={6}>
-          <EntityAboutCard />
+          <EntityLinksCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>
