@@ -21,8 +21,11 @@ export type GoldenPathGuaranteeId =
  * @public
  */
 export interface GoldenPathGuarantee {
+  /** The id a path lists in `spec.guarantees`; also the id of its check. */
   id: GoldenPathGuaranteeId;
+  /** A short title, e.g. `Owned`. */
   title: string;
+  /** One sentence on what a follower must have to pass the check. */
   description: string;
 }
 

@@ -30,6 +30,7 @@ export interface RepositoryFile {
  * @public
  */
 export interface RepositorySnapshot {
+  /** Whether the repository was read; see the remarks. */
   status: 'read' | 'unavailable' | 'none';
   /** The URL the files were read from. */
   location?: string;
@@ -38,6 +39,7 @@ export interface RepositorySnapshot {
    * not found"); checks prefix it with the location.
    */
   reason?: string;
+  /** The files the checks asked for; empty unless `status` is `read`. */
   files: RepositoryFile[];
   /** True when files were left out because of the size or count limits. */
   truncated?: boolean;
@@ -57,6 +59,7 @@ export interface GoldenPathCheckContext {
   entity: Entity;
   /** The golden path the component follows. */
   path: GoldenPathEntityV1alpha1;
+  /** The component's repository files that the checks asked for. */
   repository: RepositorySnapshot;
   /**
    * Whether an entity exists in the catalog, for Groups and Users (refs in
@@ -71,6 +74,7 @@ export interface GoldenPathCheckContext {
  * @public
  */
 export interface GoldenPathCheckVerdict {
+  /** `unknown` when the check cannot decide, e.g. without the repository. */
   status: CheckStatus;
   /** One sentence a developer understands, naming the file or field. */
   reason: string;
@@ -86,7 +90,9 @@ export interface GoldenPathCheckVerdict {
 export interface GoldenPathCheck {
   /** Stable id; the built-in checks use the guarantee ids. */
   id: string;
+  /** A short title, shown with each result. */
   title: string;
+  /** One sentence on what a follower must have to pass. */
   description: string;
   /**
    * Glob patterns (relative to the repository root, `**` crosses directories)
@@ -101,6 +107,10 @@ export interface GoldenPathCheck {
    * otherwise.
    */
   appliesTo?(path: GoldenPathEntityV1alpha1): boolean;
+  /**
+   * Decides on one component. A thrown error counts as `unknown` with the
+   * error's message; it never stops the evaluation of other components.
+   */
   evaluate(
     context: GoldenPathCheckContext,
   ): GoldenPathCheckVerdict | Promise<GoldenPathCheckVerdict>;

@@ -12,6 +12,8 @@ export {
   EntityGoldenPathContent,
   GoldenPathCostPreviewFieldExtension,
 } from './plugin';
+export type { EntityGoldenPathCardProps } from './components/EntityGoldenPathCard';
+export type { GoldenPathCostPreviewUiOptions } from './components/GoldenPathCostPreview/readCostInputs';
 export { goldenPathsApiRef } from './api';
 export {
   rootRouteRef,

@@ -6,12 +6,18 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import {
+  createScaffolderFieldExtension,
+  type FieldExtensionComponent,
+} from '@backstage/plugin-scaffolder-react';
 import { GoldenPathsClient } from '@golden-paths/golden-paths-common';
+import type { JSX } from 'react';
 import { goldenPathsApiRef } from './api';
 // The file, not the folder: the folder also exports the new frontend
 // system's field, which this entry point must not pull in.
 import { goldenPathCostPreviewField } from './components/GoldenPathCostPreview/goldenPathCostPreviewField';
+import type { GoldenPathCostPreviewUiOptions } from './components/GoldenPathCostPreview/readCostInputs';
+import type { EntityGoldenPathCardProps } from './components/EntityGoldenPathCard/EntityGoldenPathCard';
 import {
   editorRouteRef,
   pathRouteRef,
@@ -52,7 +58,7 @@ export const goldenPathsPlugin = createPlugin({
  *
  * @public
  */
-export const GoldenPathsPage = goldenPathsPlugin.provide(
+export const GoldenPathsPage: () => JSX.Element = goldenPathsPlugin.provide(
   createRoutableExtension({
     name: 'GoldenPathsPage',
     component: () =>
@@ -67,7 +73,9 @@ export const GoldenPathsPage = goldenPathsPlugin.provide(
  *
  * @public
  */
-export const EntityGoldenPathCard = goldenPathsPlugin.provide(
+export const EntityGoldenPathCard: (
+  props: EntityGoldenPathCardProps,
+) => JSX.Element = goldenPathsPlugin.provide(
   createComponentExtension({
     name: 'EntityGoldenPathCard',
     component: {
@@ -85,17 +93,18 @@ export const EntityGoldenPathCard = goldenPathsPlugin.provide(
  *
  * @public
  */
-export const EntityGoldenPathContent = goldenPathsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityGoldenPathContent',
-    component: {
-      lazy: () =>
-        import('./components/GoldenPathPage').then(
-          m => m.GoldenPathEntityContent,
-        ),
-    },
-  }),
-);
+export const EntityGoldenPathContent: () => JSX.Element =
+  goldenPathsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityGoldenPathContent',
+      component: {
+        lazy: () =>
+          import('./components/GoldenPathPage').then(
+            m => m.GoldenPathEntityContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The scaffolder field `ui:field: GoldenPathCostPreview`: the estimated
@@ -104,6 +113,9 @@ export const EntityGoldenPathContent = goldenPathsPlugin.provide(
  *
  * @public
  */
-export const GoldenPathCostPreviewFieldExtension = goldenPathsPlugin.provide(
+export const GoldenPathCostPreviewFieldExtension: FieldExtensionComponent<
+  null | undefined,
+  GoldenPathCostPreviewUiOptions
+> = goldenPathsPlugin.provide(
   createScaffolderFieldExtension(goldenPathCostPreviewField),
 );

@@ -138,6 +138,7 @@ function isTemplateEntity(entity: Entity): boolean {
  * @public
  */
 export class GoldenPathEntitiesProcessor implements CatalogProcessor {
+  /** The name the catalog shows for this processor in logs and errors. */
   getProcessorName(): string {
     return 'GoldenPathEntitiesProcessor';
   }
@@ -157,6 +158,12 @@ export class GoldenPathEntitiesProcessor implements CatalogProcessor {
     return true;
   }
 
+  /**
+   * Emits the relations of a GoldenPath (owner, templates, replacement) and
+   * of a Component or Template that names a path in its
+   * `golden-paths.dev/path` annotation, each in both directions. A reference
+   * that cannot be resolved is reported as an input error on the location.
+   */
   async postProcessEntity(
     entity: Entity,
     location: LocationSpec,

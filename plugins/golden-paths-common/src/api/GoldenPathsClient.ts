@@ -26,6 +26,7 @@ import type {
  * @public
  */
 export interface GoldenPathsClientDiscovery {
+  /** The base URL of a plugin's backend, e.g. `http://host/api/golden-paths`. */
   getBaseUrl(pluginId: string): Promise<string>;
 }
 
@@ -35,6 +36,7 @@ export interface GoldenPathsClientDiscovery {
  * @public
  */
 export interface GoldenPathsClientFetch {
+  /** A fetch that adds the caller's credentials. */
   fetch: typeof fetch;
 }
 
@@ -57,6 +59,7 @@ export class GoldenPathsClient implements GoldenPathsApi {
     this.#fetchApi = options.fetchApi ?? { fetch: globalThis.fetch };
   }
 
+  /** {@inheritDoc GoldenPathsApi.listPaths} */
   async listPaths(request: ListPathsRequest = {}): Promise<Page<PathSummary>> {
     return this.#get('/paths', {
       category: request.category?.join(','),
@@ -68,10 +71,12 @@ export class GoldenPathsClient implements GoldenPathsApi {
     });
   }
 
+  /** {@inheritDoc GoldenPathsApi.getPath} */
   async getPath(pathRef: string): Promise<PathDetails> {
     return this.#get(`/paths/${pathSegments(pathRef, 'goldenpath')}`);
   }
 
+  /** {@inheritDoc GoldenPathsApi.listFollowers} */
   async listFollowers(
     pathRef: string,
     request: ListFollowersRequest = {},
@@ -82,6 +87,7 @@ export class GoldenPathsClient implements GoldenPathsApi {
     );
   }
 
+  /** {@inheritDoc GoldenPathsApi.getHistory} */
   async getHistory(
     pathRef: string,
     request: HistoryRequest = {},
@@ -92,6 +98,7 @@ export class GoldenPathsClient implements GoldenPathsApi {
     });
   }
 
+  /** {@inheritDoc GoldenPathsApi.getEntityResult} */
   async getEntityResult(entityRef: string): Promise<EntityResult | undefined> {
     const response = await this.#request(entityPath(entityRef), {
       method: 'GET',
@@ -102,10 +109,12 @@ export class GoldenPathsClient implements GoldenPathsApi {
     return this.#json(response);
   }
 
+  /** {@inheritDoc GoldenPathsApi.refresh} */
   async refresh(): Promise<RefreshResponse> {
     return this.#json(await this.#request('/refresh', { method: 'POST' }));
   }
 
+  /** {@inheritDoc GoldenPathsApi.validate} */
   async validate(yaml: string): Promise<ValidateResponse> {
     return this.#json(
       await this.#request('/validate', {
@@ -116,10 +125,12 @@ export class GoldenPathsClient implements GoldenPathsApi {
     );
   }
 
+  /** {@inheritDoc GoldenPathsApi.planUpgrade} */
   async planUpgrade(entityRef: string): Promise<UpgradePlan> {
     return this.#get(`${entityPath(entityRef)}/upgrade`);
   }
 
+  /** {@inheritDoc GoldenPathsApi.runUpgrade} */
   async runUpgrade(entityRef: string): Promise<UpgradeResult> {
     return this.#json(
       await this.#request(`${entityPath(entityRef)}/upgrade`, {
@@ -128,6 +139,7 @@ export class GoldenPathsClient implements GoldenPathsApi {
     );
   }
 
+  /** {@inheritDoc GoldenPathsApi.planUpgrades} */
   async planUpgrades(pathRef: string): Promise<PathUpgradePlans> {
     return this.#get(
       `/paths/${pathSegments(pathRef, 'goldenpath')}/upgrade-plans`,

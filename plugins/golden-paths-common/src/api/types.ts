@@ -34,7 +34,9 @@ export type DriftStatus =
 export interface CheckResult {
   /** The guarantee id, or the id of a check added through the extension point. */
   id: string;
+  /** The check's title, as the path page shows it. */
   title: string;
+  /** Whether the component passes the check. */
   status: CheckStatus;
   /** Why, in one sentence: "no `resources.requests` in k8s/deployment.yaml". */
   reason: string;
@@ -48,6 +50,7 @@ export interface CheckResult {
  * @public
  */
 export interface DriftInfo {
+  /** How far behind (or ahead) the component is. */
   status: DriftStatus;
   /** The component's `golden-paths.dev/path-version`, when it has one. */
   currentVersion?: string;
@@ -75,10 +78,15 @@ export type DriftCounts = Record<DriftStatus, number> & {
  * @public
  */
 export interface GuaranteeStats {
+  /** The guarantee or check id. */
   id: string;
+  /** The check's title. */
   title: string;
+  /** Followers that pass the check. */
   pass: number;
+  /** Followers that fail the check. */
   fail: number;
+  /** Followers the check could not decide for (e.g. an unreadable repository). */
   unknown: number;
   /** `pass / (pass + fail + unknown)`, or null without followers. */
   passRatio: number | null;
@@ -93,18 +101,31 @@ export interface GuaranteeStats {
 export interface PathSummary {
   /** Entity ref of the GoldenPath, e.g. `goldenpath:default/node-http-service`. */
   ref: string;
+  /** The entity's `metadata.namespace`. */
   namespace: string;
+  /** The entity's `metadata.name`. */
   name: string;
+  /** `metadata.title`, or the name when it has none. */
   title: string;
+  /** `metadata.description`. */
   description?: string;
+  /** `metadata.tags`. */
   tags: string[];
+  /** `spec.owner`, as an entity ref. */
   owner: string;
+  /** `spec.lifecycle`: `supported`, `beta` or `deprecated`. */
   lifecycle: string;
+  /** `spec.category`, e.g. `service` or `data`. */
   category: string;
+  /** `spec.version`, the semver of the path's contract. */
   version: string;
+  /** `spec.replacedBy`: the path that replaces a deprecated one, as an entity ref. */
   replacedBy?: string;
+  /** `spec.templates`: the path's templates, as entity refs. */
   templates: string[];
+  /** `spec.guarantees`: the ids of the checks every follower is held to. */
   guarantees: string[];
+  /** `spec.stack`: the tooling the path decides, by aspect (language, ci, ...). */
   stack: Record<string, string>;
   /** Components that follow the path (that the caller may see). */
   adoption: number;
@@ -112,7 +133,9 @@ export interface PathSummary {
   compliant: number;
   /** `compliant / adoption`, or null without followers. */
   complianceRatio: number | null;
+  /** How the followers do on each of the path's checks. */
   checks: GuaranteeStats[];
+  /** Followers per drift status. */
   drift: DriftCounts;
   /** ISO time of the evaluation these figures come from. */
   evaluatedAt?: string;
@@ -129,6 +152,7 @@ export interface PathSummary {
  * @public
  */
 export interface PathDetails extends PathSummary {
+  /** The path versions the followers are on, with how many are on each. */
   versions: Array<{ version: string; count: number }>;
 }
 
@@ -138,16 +162,25 @@ export interface PathDetails extends PathSummary {
  * @public
  */
 export interface FollowerResult {
+  /** The component's entity ref. */
   entityRef: string;
+  /** The component's `metadata.title`. */
   title?: string;
+  /** The component's `spec.owner`, as an entity ref. */
   owner?: string;
+  /** The component's `spec.type`. */
   type?: string;
+  /** The component's `spec.lifecycle`. */
   lifecycle?: string;
+  /** The entity ref of the path the component follows. */
   pathRef: string;
+  /** The component's version of the path against the path's current one. */
   drift: DriftInfo;
+  /** Each of the path's checks on the component. */
   checks: CheckResult[];
   /** Passes every check. */
   compliant: boolean;
+  /** ISO time of the evaluation these results come from. */
   evaluatedAt: string;
 }
 
@@ -157,6 +190,7 @@ export interface FollowerResult {
  * @public
  */
 export interface EntityResult extends FollowerResult {
+  /** The path the entity follows, as of the same evaluation. */
   path: {
     ref: string;
     title: string;
@@ -175,8 +209,11 @@ export interface EntityResult extends FollowerResult {
 export interface HistoryPoint {
   /** `YYYY-MM-DD` */
   day: string;
+  /** Components that followed the path that day. */
   adoption: number;
+  /** Followers that passed every check that day. */
   compliant: number;
+  /** `compliant / adoption`, or null without followers. */
   complianceRatio: number | null;
 }
 
@@ -186,6 +223,7 @@ export interface HistoryPoint {
  * @public
  */
 export interface Page<T> {
+  /** The page's items, in the list's order. */
   items: T[];
   /** Pass as `cursor` to get the next page; absent on the last page. */
   nextCursor?: string;
@@ -197,13 +235,17 @@ export interface Page<T> {
  * @public
  */
 export interface ListPathsRequest {
+  /** Paths in any of these categories. */
   category?: string[];
+  /** Paths with any of these lifecycles. */
   lifecycle?: string[];
   /** Owner entity refs. */
   owner?: string[];
   /** Paths that promise every one of these guarantees. */
   guarantee?: string[];
+  /** Paths per page. */
   limit?: number;
+  /** The `nextCursor` of the previous page. */
   cursor?: string;
 }
 
@@ -213,7 +255,9 @@ export interface ListPathsRequest {
  * @public
  */
 export interface ListFollowersRequest {
+  /** Followers per page. */
   limit?: number;
+  /** The `nextCursor` of the previous page. */
   cursor?: string;
 }
 
@@ -224,7 +268,9 @@ export interface ListFollowersRequest {
  * @public
  */
 export interface HistoryRequest {
+  /** The first day, `YYYY-MM-DD`. */
   from?: string;
+  /** The last day, `YYYY-MM-DD`. */
   to?: string;
 }
 
@@ -234,6 +280,7 @@ export interface HistoryRequest {
  * @public
  */
 export interface HistoryResponse {
+  /** One point per day with an evaluation, oldest first. */
   items: HistoryPoint[];
   /**
    * True when the caller may not read every follower: then only today's
@@ -248,7 +295,9 @@ export interface HistoryResponse {
  * @public
  */
 export interface ValidateResponse {
+  /** True when there is no problem of severity `error`. */
   valid: boolean;
+  /** Every problem found, with its line and column. */
   problems: YamlProblem[];
 }
 
@@ -268,19 +317,25 @@ export interface RefreshResponse {
  * @public
  */
 export interface GoldenPathsApi {
+  /** The paths the caller may see, with their figures, a page at a time. */
   listPaths(request?: ListPathsRequest): Promise<Page<PathSummary>>;
+  /** One path in full; rejects with a 404 when the caller may not see it. */
   getPath(pathRef: string): Promise<PathDetails>;
+  /** The components that follow a path, a page at a time. */
   listFollowers(
     pathRef: string,
     request?: ListFollowersRequest,
   ): Promise<Page<FollowerResult>>;
+  /** A path's adoption and compliance per day. */
   getHistory(
     pathRef: string,
     request?: HistoryRequest,
   ): Promise<HistoryResponse>;
   /** Undefined when the entity follows no path or was not evaluated yet. */
   getEntityResult(entityRef: string): Promise<EntityResult | undefined>;
+  /** Schedules an evaluation of every path and follower now. */
   refresh(): Promise<RefreshResponse>;
+  /** Validates GoldenPath YAML (one or more documents) as the catalog would. */
   validate(yaml: string): Promise<ValidateResponse>;
   /** A dry upgrade of one component to its path's current version. */
   planUpgrade(entityRef: string): Promise<UpgradePlan>;

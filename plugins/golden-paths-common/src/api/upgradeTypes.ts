@@ -47,6 +47,7 @@ export interface UpgradeFileChange {
   path: string;
   /** For a rename: the path before it. */
   previousPath?: string;
+  /** What the upgrade does to the file. */
   outcome: UpgradeFileOutcome;
   /** Needs a person: conflicts, kept or overwritten files, binary files. */
   flagged: boolean;
@@ -75,6 +76,7 @@ export interface UpgradeSummary {
  * @public
  */
 export interface UpgradeDelivery {
+  /** A branch in a local repository, or a pull request on a Git host. */
   kind: 'local-branch' | 'pull-request';
   /** `golden-paths/upgrade-<path name>`. */
   branch: string;
@@ -93,7 +95,9 @@ export interface UpgradeDelivery {
  * @public
  */
 export interface UpgradePlan {
+  /** The component's entity ref. */
   entityRef: string;
+  /** The path the component follows. */
   path: { entityRef: string; title?: string };
   /** The version the repository was scaffolded or last upgraded at. */
   fromVersion: string;
@@ -115,7 +119,9 @@ export interface UpgradePlan {
   notes?: string[];
   /** Files the upgrade touches or flags; files only you added are never listed. */
   files: UpgradeFileChange[];
+  /** Counts over `files`. */
   summary: UpgradeSummary;
+  /** Where running the plan delivers the upgrade. */
   delivery: UpgradeDelivery;
   /** The new version's release notes (Markdown), when the template has them. */
   releaseNotes?: string;
@@ -129,7 +135,9 @@ export interface UpgradePlan {
  * @public
  */
 export interface UpgradeResult {
+  /** The plan that was run. */
   plan: UpgradePlan;
+  /** Where the upgrade was delivered. */
   delivery: UpgradeDelivery & {
     /** The commit on the branch. */
     commit: string;
@@ -144,7 +152,9 @@ export interface UpgradeResult {
  * @public
  */
 export interface FollowerUpgradePlan {
+  /** The follower's entity ref. */
   entityRef: string;
+  /** The follower's `metadata.title`. */
   title?: string;
   /** The follower's `golden-paths.dev/path-version`. */
   version?: string;
@@ -163,6 +173,7 @@ export interface FollowerUpgradePlan {
  * @public
  */
 export interface PathUpgradePlans {
+  /** The path, at its current version. */
   path: { entityRef: string; title?: string; version: string };
   /** Followers behind the path, oldest version first. */
   followers: FollowerUpgradePlan[];

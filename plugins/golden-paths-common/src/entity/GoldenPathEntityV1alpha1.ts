@@ -102,8 +102,11 @@ export type GoldenPathSpec = {
  * @public
  */
 export interface GoldenPathEntityV1alpha1 extends Entity {
+  /** Always `golden-paths.dev/v1alpha1`. */
   apiVersion: typeof GOLDEN_PATH_API_VERSION;
+  /** Always `GoldenPath`. */
   kind: typeof GOLDEN_PATH_KIND;
+  /** The path's contract: owner, lifecycle, version, templates, guarantees. */
   spec: GoldenPathSpec;
 }
 

@@ -18,9 +18,13 @@ import { type YamlBudget, YamlValueError, yamlToValue } from './yamlToValue';
  * @public
  */
 export interface YamlRange {
+  /** The line the range starts on. */
   line: number;
+  /** The column of the range's first character. */
   column: number;
+  /** The line the range ends on. */
   endLine: number;
+  /** The column just past the range's last character. */
   endColumn: number;
 }
 

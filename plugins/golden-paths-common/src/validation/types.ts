@@ -15,6 +15,7 @@ export interface EntityProblem {
   path: DocumentPath;
   /** The same path written as a field, e.g. `spec.guarantees[2]`. */
   field: string;
+  /** What is wrong, in one sentence. */
   message: string;
   /**
    * Whether the problem is about the key at `path` rather than its value
@@ -30,14 +31,20 @@ export interface EntityProblem {
  * @public
  */
 export interface YamlProblem {
+  /** What is wrong, in one sentence. */
   message: string;
   /** The field the problem is about, e.g. `spec.lifecycle`, when there is one. */
   field?: string;
+  /** The line the node starts on. */
   line: number;
+  /** The column of the node's first character. */
   column: number;
+  /** The line the node ends on. */
   endLine: number;
+  /** The column just past the node's last character. */
   endColumn: number;
   /** Zero-based index of the YAML document within the file. */
   documentIndex?: number;
+  /** Errors make the file invalid; warnings do not. */
   severity: 'error' | 'warning';
 }

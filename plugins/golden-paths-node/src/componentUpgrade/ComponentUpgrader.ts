@@ -66,10 +66,15 @@ export interface ComponentUpgraderOptions
     TemplateTreeReaderOptions,
     'templateDirectories' | 'templateLimits'
   > {
+  /** Reads the component, its path and its template with the caller's credentials. */
   catalog: CatalogService;
+  /** Reads template revisions and the component's repository. */
   urlReader: UrlReaderService;
+  /** The Git hosts, for repository URLs and pull requests. */
   integrations: ScmIntegrationRegistry;
+  /** Finds the scaffolder backend that renders each version. */
   discovery: DiscoveryService;
+  /** Tokens for the scaffolder's dry run, on behalf of the caller. */
   auth: AuthService;
   /** Absolute directories whose git repositories upgrades may write branches in. */
   localDirectories: string[];

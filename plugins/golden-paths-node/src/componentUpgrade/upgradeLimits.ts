@@ -24,6 +24,7 @@ export interface RepositoryReadLimits {
  * @public
  */
 export interface UpgradeLimits {
+  /** Bounds on reading the component's repository. */
   repositories: RepositoryReadLimits;
   /** Plans prepared at the same time by one backend instance. */
   concurrency: number;
@@ -31,6 +32,7 @@ export interface UpgradeLimits {
   maxQueued: number;
   /** Milliseconds one plan may take from its start, waiting excluded. */
   planTimeoutMs: number;
+  /** Reuse of a plan for identical requests. */
   planCache: {
     /** Seconds a plan is reused for an identical request; 0 turns reuse off. */
     ttlSeconds: number;

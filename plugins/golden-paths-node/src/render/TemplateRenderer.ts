@@ -20,12 +20,17 @@ import type { TemplateRevision } from './templateRevision';
  * @public
  */
 export interface RenderRequest {
+  /** The revision to render. */
   revision: TemplateRevision;
+  /** The form's values, as kept in the scaffold record. */
   values: JsonObject;
+  /** The path version the render is for, as the template sees it. */
   path: ScaffoldPathContext;
   /** The registered template, for `backstage.io/source-template`. */
   templateRef: string;
+  /** The seed and time every render of one repository shares. */
   context: ScaffoldContext;
+  /** The caller's, for the scaffolder's dry run. */
   credentials: BackstageCredentials;
   /** Stops the render (an upgrade plan's deadline). */
   signal?: AbortSignal;
@@ -58,6 +63,10 @@ export class TemplateRenderer {
     this.#auth = options.auth;
   }
 
+  /**
+   * The files the revision renders to, as the scaffolder would write them.
+   * Throws `InputError` when a form value uses a reserved name.
+   */
   async render(request: RenderRequest): Promise<RenderedFile[]> {
     const { revision } = request;
     for (const key of RESERVED_VALUE_KEYS) {

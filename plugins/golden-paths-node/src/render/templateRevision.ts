@@ -28,11 +28,15 @@ export const DEFAULT_TEMPLATE_REVISIONS = './versions/{version}';
  * @public
  */
 export interface TemplateRevision {
+  /** The path version the revision is for. */
   version: string;
+  /** Where the revision's files were read from. */
   location: string;
   /** The revision's own `template.yaml`, parsed. */
   template: { spec: { steps: unknown[] } } & Record<string, unknown>;
+  /** The revision's files. */
   files: RenderedFile[];
+  /** `sha256:` over the revision's files, in path order. */
   contentHash: string;
   /** `RELEASE_NOTES.md` of the revision, when it has one. */
   releaseNotes?: string;

@@ -30,7 +30,9 @@ import {
  * @public
  */
 export interface TemplateTreeReaderOptions {
+  /** Reads templates registered from a URL. */
   urlReader: UrlReaderService;
+  /** The Git hosts, to resolve a revision's location against the template's URL. */
   integrations: ScmIntegrationRegistry;
   /**
    * The absolute directories a template registered from a file may be read

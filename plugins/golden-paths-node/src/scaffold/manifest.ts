@@ -7,8 +7,11 @@ import type { ScaffoldManifestEntry } from './scaffoldRecord';
  * @public
  */
 export interface RenderedFile {
+  /** The path relative to the repository's root, with `/` separators. */
   path: string;
+  /** The file's bytes. */
   content: Buffer;
+  /** Whether the file has its executable bit set. */
   executable?: boolean;
 }
 

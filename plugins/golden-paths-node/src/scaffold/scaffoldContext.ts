@@ -21,10 +21,13 @@ export function createScaffoldContext(now: Date = new Date()): ScaffoldContext {
  * @public
  */
 export interface ScaffoldHelpers {
+  /** The context's seed. */
   seed: string;
+  /** The context's scaffold time, ISO 8601. */
   scaffoldedAt: string;
   /** `YYYY-MM-DD` of the scaffold time, in UTC. */
   date: string;
+  /** The year of the scaffold time, in UTC. */
   year: number;
   /** Eight hex digits derived from the seed: suffixes, bucket names. */
   id: string;

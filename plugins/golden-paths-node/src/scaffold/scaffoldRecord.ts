@@ -14,9 +14,13 @@ export const SCAFFOLD_RECORD_PATH = '.golden-paths/scaffold.yaml';
  * @public
  */
 export interface ScaffoldPathContext {
+  /** The path's entity ref. */
   entityRef: string;
+  /** The path's `spec.version` the render was for. */
   version: string;
+  /** The path's `metadata.title`. */
   title?: string;
+  /** The path's `spec.guarantees`. */
   guarantees: string[];
 }
 
@@ -27,7 +31,9 @@ export interface ScaffoldPathContext {
  * @public
  */
 export interface ScaffoldContext {
+  /** 32 hex digits, drawn once when the repository is scaffolded. */
   seed: string;
+  /** ISO 8601 time the repository was scaffolded. */
   scaffoldedAt: string;
 }
 
@@ -37,8 +43,11 @@ export interface ScaffoldContext {
  * @public
  */
 export interface ScaffoldManifestEntry {
+  /** The path relative to the repository's root, with `/` separators. */
   path: string;
+  /** The hex SHA-256 of the file's content. */
   sha256: string;
+  /** Whether the file has its executable bit set. */
   executable?: boolean;
 }
 
@@ -50,7 +59,9 @@ export interface ScaffoldManifestEntry {
  * @public
  */
 export interface ScaffoldRecord {
+  /** The record's format; 1 is the only one. */
   schemaVersion: 1;
+  /** The template and the revision the repository was rendered from. */
   template: {
     /** The registered template, e.g. `template:default/node-http-service`. */
     entityRef: string;
@@ -64,9 +75,11 @@ export interface ScaffoldRecord {
       contentHash: string;
     };
   };
+  /** The path version the repository was rendered for. */
   path: ScaffoldPathContext;
   /** The form's values, without secrets. */
   values: JsonObject;
+  /** The seed and time every render of the repository shares. */
   context: ScaffoldContext;
   /** Every rendered file with its hash (this record excepted). */
   files: ScaffoldManifestEntry[];

@@ -17,6 +17,7 @@ import type { ThreeWayMerge, TreeFile } from './types';
  * @public
  */
 export interface CommitToLocalBranchOptions {
+  /** The planned merge whose tree is committed. */
   merge: ThreeWayMerge;
   /** The developer's repository (its `.git` folder, or the repository when bare). */
   gitDir: string;

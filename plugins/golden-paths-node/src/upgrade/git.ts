@@ -7,6 +7,7 @@ import { CustomErrorBase } from '@backstage/errors';
  * @public
  */
 export class GitCommandError extends CustomErrorBase {
+  /** Always `GitCommandError`, to tell it apart from other errors. */
   name = 'GitCommandError' as const;
 }
 

@@ -35,6 +35,7 @@ export interface ThreeWayMergeOptions {
   base: TreeFile[];
   /** The new template version, rendered with the same values. */
   template: TreeFile[];
+  /** The developer's repository, as it is. */
   repository: RepositorySide;
   /**
    * Names written on conflict markers, e.g. `your repository`,
@@ -61,6 +62,7 @@ export interface ThreeWayMergeTimings {
   mergeMs: number;
   /** Classifying files, relabelling conflicts and writing the final tree. */
   classifyMs: number;
+  /** The whole plan, from start to end. */
   totalMs: number;
 }
 
@@ -81,6 +83,7 @@ export interface ThreeWayMerge {
   gitDir: string;
   /** The repository's commit, when the repository side is `git`. */
   repositoryCommit?: string;
+  /** Milliseconds spent on each step. */
   timings: ThreeWayMergeTimings;
   /** A file of the merged tree, or undefined when the merge leaves no file there. */
   readFile(path: string): Promise<Buffer | undefined>;

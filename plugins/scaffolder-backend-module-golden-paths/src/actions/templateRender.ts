@@ -28,16 +28,25 @@ import {
 import { readRegisteredTemplate } from '../lib/registeredTemplate';
 import { examples } from './templateRender.examples';
 
-/** The services the action renders with. */
+/**
+ * The services the action renders with.
+ *
+ * @public
+ */
 export interface TemplateRenderActionOptions
   extends Pick<
     TemplateTreeReaderOptions,
     'templateDirectories' | 'templateLimits'
   > {
+  /** Reads the path and the running template with the user's credentials. */
   catalog: CatalogService;
+  /** Reads the template's revisions. */
   urlReader: UrlReaderService;
+  /** The Git hosts, to resolve a revision's location against the template's URL. */
   integrations: ScmIntegrationRegistry;
+  /** Finds the scaffolder backend whose engine renders the revision. */
   discovery: DiscoveryService;
+  /** Tokens for the scaffolder's dry run, on behalf of the user. */
   auth: AuthService;
 }
 

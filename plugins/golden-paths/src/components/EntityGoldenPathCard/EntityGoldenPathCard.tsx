@@ -5,6 +5,16 @@ import { FollowedPath } from './FollowedPath';
 import { PathSuggestions } from './PathSuggestions';
 
 /**
+ * Props of {@link EntityGoldenPathCard}.
+ *
+ * @public
+ */
+export interface EntityGoldenPathCardProps {
+  /** The card's variant, e.g. `gridItem` to fill its grid cell. */
+  variant?: InfoCardVariants;
+}
+
+/**
  * The golden path of the Component on the entity page: the path it follows,
  * its version against the path's, and each check with its reason and fix;
  * for a component on no path, the paths that fit its type and how to adopt
@@ -12,7 +22,7 @@ import { PathSuggestions } from './PathSuggestions';
  *
  * @public
  */
-export function EntityGoldenPathCard(props: { variant?: InfoCardVariants }) {
+export function EntityGoldenPathCard(props: EntityGoldenPathCardProps) {
   const { entity } = useEntity();
   const annotation =
     entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH]?.trim() || undefined;

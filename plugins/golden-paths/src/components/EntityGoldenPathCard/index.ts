@@ -1,1 +1,4 @@
-export { EntityGoldenPathCard } from './EntityGoldenPathCard';
+export {
+  EntityGoldenPathCard,
+  type EntityGoldenPathCardProps,
+} from './EntityGoldenPathCard';
