@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /*
  * `npm test`: everything CI runs, in order, stopping at the first failure.
- * Type-check, lint, every test (unit, integration, PostgreSQL), then the
- * end-to-end suite in Chromium against a portal it starts (`npm run
- * test:e2e`). GOLDEN_PATHS_SKIP_E2E=1 skips the last one locally; CI
- * (CI=true in the environment) always runs it.
+ * Type-check, the API reports against the declarations it emitted, lint,
+ * every test (unit, integration, PostgreSQL), then the end-to-end suite in
+ * Chromium against a portal it starts (`npm run test:e2e`).
+ * GOLDEN_PATHS_SKIP_E2E=1 skips the last one locally; CI (CI=true in the
+ * environment) always runs it.
  */
 const { spawnSync } = require('node:child_process');
 
@@ -25,6 +26,9 @@ if (
 
 const steps = [
   ['type-check', 'npm', ['run', 'tsc']],
+  // Reads the dist-types the type-check just wrote, so it does not run tsc
+  // again.
+  ['api-reports', 'npm', ['run', 'test:api-reports']],
   ['lint', 'npm', ['run', 'lint']],
   ['tests', 'npx', ['backstage-cli', 'repo', 'test', '--ci']],
 ];
@@ -40,6 +44,12 @@ if (!skipE2e || inCi) {
   steps.push(['e2e', 'npm', ['run', 'test:e2e']]);
 }
 
+// repo-tools' own hint names yarn; this repository uses npm.
+const hints = {
+  'api-reports':
+    'A public API changed and its report did not. Run `npm run build:api-reports` and commit the changed report*.api.md and cli-report.md files.',
+};
+
 for (const [name, command, args] of steps) {
   const started = Date.now();
   process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
@@ -47,6 +57,9 @@ for (const [name, command, args] of steps) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     process.stderr.write(`\n=== ${name} failed after ${seconds}s\n`);
+    if (hints[name]) {
+      process.stderr.write(`=== ${hints[name]}\n`);
+    }
     process.exit(result.status ?? 1);
   }
   process.stdout.write(`=== ${name} passed in ${seconds}s\n`);
