@@ -11,7 +11,6 @@ import { NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { JsonObject } from '@backstage/types';
 import { isGoldenPathEntity } from '@golden-paths/golden-paths-common';
 import {
   SCAFFOLD_RECORD_PATH,
@@ -25,6 +24,7 @@ import {
   stringifyScaffoldRecord,
   type RenderedFile,
 } from '@golden-paths/golden-paths-node';
+import { jsonObjectInput } from '../lib/jsonObjectInput';
 import { readRegisteredTemplate } from '../lib/registeredTemplate';
 import { examples } from './templateRender.examples';
 
@@ -92,11 +92,10 @@ export function createTemplateRenderAction(
               "The path version to render, normally the path's spec.version from golden-paths:path:check",
           }),
         values: z =>
-          z
-            .record(z.string(), z.unknown())
-            .describe(
-              "The form's values, normally ${{ parameters }}; secrets and undeclared keys are neither rendered nor stored",
-            ),
+          jsonObjectInput(
+            z,
+            "The form's values, normally ${{ parameters }}; secrets and undeclared keys are neither rendered nor stored",
+          ),
       },
       output: {
         recordPath: z =>
@@ -125,10 +124,7 @@ export function createTemplateRenderAction(
         annotations,
         version: ctx.input.version,
       });
-      const values = recordableValues(
-        parameters,
-        ctx.input.values as JsonObject,
-      );
+      const values = recordableValues(parameters, ctx.input.values);
       const pathContext = {
         entityRef: pathRef,
         version: ctx.input.version,
