@@ -117,11 +117,15 @@ async function packPackage(target, destination) {
     );
   }
   const [report] = parsePackReport(stdout);
+  // Named without scope and version (golden-paths-backend.tgz): the README's
+  // install commands name these files, and must not change with each release.
+  const tarball = path.join(destination, `${report.name.split('/').pop()}.tgz`);
+  fs.renameSync(path.join(destination, report.filename), tarball);
   return {
     name: report.name,
     version: report.version,
     dir: target.dir,
-    tarball: path.join(destination, report.filename),
+    tarball,
     size: report.size,
     unpackedSize: report.unpackedSize,
     files: report.files.map(file => file.path).sort(),
