@@ -13,9 +13,11 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// auth: guest sign-in only; add a real provider through configuration
+// auth: guest sign-in in development; GitHub sign-in where
+// auth.providers.github is configured (app-config.production.yaml)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 
 // catalog, with the Template kind and the GoldenPath kind
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -32,6 +34,8 @@ backend.add(import('@golden-paths/catalog-backend-module-golden-paths'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@golden-paths/scaffolder-backend-module-golden-paths'));
 backend.add(goldenPathsLocalUrlReaderServiceFactory);
+// publish:github, for templates of a deployment with a GitHub integration
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
 // golden paths: adoption, compliance and drift, evaluated on a schedule;
 // the runbook check is this portal's example of adding a check of your own
