@@ -3,9 +3,10 @@
  * `npm test`: everything CI runs, in order, stopping at the first failure.
  * Type-check, the API reports against the declarations it emitted, lint,
  * every test (unit, integration, PostgreSQL), then the end-to-end suite in
- * Chromium against a portal it starts (`npm run test:e2e`).
- * GOLDEN_PATHS_SKIP_E2E=1 skips the last one locally; CI (CI=true in the
- * environment) always runs it.
+ * Chromium against a portal it starts (`npm run test:e2e`), then the
+ * adopter test: the packed packages installed into a new create-app app by
+ * the README's steps (`npm run test:adopter`). GOLDEN_PATHS_SKIP_E2E=1 skips
+ * the last two locally; CI (CI=true in the environment) always runs them.
  */
 const { spawnSync } = require('node:child_process');
 
@@ -45,6 +46,7 @@ if (!skipE2e || inCi) {
     process.stdout.write('\n=== e2e: GOLDEN_PATHS_SKIP_E2E is ignored in CI\n');
   }
   steps.push(['e2e', 'npm', ['run', 'test:e2e']]);
+  steps.push(['adopter', 'npm', ['run', 'test:adopter']]);
 }
 
 // repo-tools' own hint names yarn; this repository uses npm.

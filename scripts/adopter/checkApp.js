@@ -102,8 +102,18 @@ async function checkDryRun(backendUrl, token, { templateDir, values }) {
       directoryContents: directoryContents(templateDir),
     },
   });
-  const failed = (result.steps ?? []).filter(s => s.status === 'failed');
-  if (failed.length || !result.steps?.length) {
+  const status = new Map();
+  for (const entry of result.log ?? []) {
+    if (entry.body?.stepId && entry.body?.status) {
+      status.set(entry.body.stepId, entry.body.status);
+    }
+  }
+  const steps = (result.steps ?? []).map(s => s.id);
+  // catalog:register has no dry-run mode: the scaffolder skips it.
+  const failed = steps.filter(
+    id => !['completed', 'skipped'].includes(status.get(id)),
+  );
+  if (failed.length || !steps.length) {
     const log = (result.log ?? [])
       .map(l => l.body?.message)
       .filter(Boolean)
@@ -111,11 +121,21 @@ async function checkDryRun(backendUrl, token, { templateDir, values }) {
       .join('\n');
     throw new Error(
       `the template's dry-run failed at ${failed
-        .map(s => s.id)
+        .map(id => `${id} (${status.get(id) ?? 'never ran'})`)
         .join(', ')}:\n${log}`,
     );
   }
-  return result;
+  const files = (result.directoryContents ?? []).map(f => f.path);
+  for (const wanted of ['catalog-info.yaml', '.golden-paths/scaffold.yaml']) {
+    if (!files.includes(wanted)) {
+      throw new Error(
+        `the template's dry-run wrote no ${wanted} (it wrote: ${files.join(
+          ', ',
+        )})`,
+      );
+    }
+  }
+  return { steps: steps.map(id => `${id}: ${status.get(id)}`), files };
 }
 
 /**
@@ -127,33 +147,39 @@ async function checkDryRun(backendUrl, token, { templateDir, values }) {
  */
 async function checkInBrowser(appUrl, screenshotDir) {
   const browser = await launchChromium();
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
+  page.setDefaultTimeout(120_000);
+  const shot = name =>
+    page.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
   try {
-    const page = await browser.newPage({
-      viewport: { width: 1400, height: 1000 },
-    });
-    page.setDefaultTimeout(120_000);
     await page.goto(`${appUrl}/golden-paths`);
+    // The app's guest sign-in page comes first (create-app's default).
     const enter = page.getByRole('button', { name: /enter/i });
-    if (await enter.isVisible({ timeout: 30_000 }).catch(() => false)) {
-      await enter.click(); // the guest sign-in page
+    const title = page.getByText(EXPECTED.title).first();
+    await enter.or(title).first().waitFor();
+    if (await enter.isVisible()) {
+      await enter.click();
     }
     await page.getByText(EXPECTED.title).first().waitFor();
-    await page.screenshot({
-      path: path.join(screenshotDir, 'golden-paths-page.png'),
-      fullPage: true,
-    });
+    await shot('golden-paths-page.png');
 
-    const [, , name] = /^(\w+):(\w+)\/(.+)$/.exec(EXPECTED.follower);
-    await page.goto(`${appUrl}/catalog/default/component/${name}`);
-    await page
-      .getByRole('heading', { name: /golden path/i })
-      .first()
-      .waitFor();
-    await page.getByText(EXPECTED.title).first().waitFor();
-    await page.screenshot({
-      path: path.join(screenshotDir, 'follower-card.png'),
-      fullPage: true,
-    });
+    const [, kind, namespace, name] = /^(\w+):(\w+)\/(.+)$/.exec(
+      EXPECTED.follower,
+    );
+    await page.goto(`${appUrl}/catalog/${namespace}/${kind}/${name}`);
+    // The card: its title, and the path the component follows as a link.
+    await page.getByText('Golden path', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: EXPECTED.title }).first().waitFor();
+    await shot('follower-card.png');
+  } catch (error) {
+    await shot('failure.png').catch(() => {});
+    throw new Error(
+      `${
+        error instanceof Error ? error.message : error
+      }\nat ${page.url()}; see ${path.join(screenshotDir, 'failure.png')}`,
+    );
   } finally {
     await browser.close();
   }

@@ -15,6 +15,9 @@
  * Prints the time of each phase. Environment:
  *   ADOPTER_DIR   work here instead of a new temporary folder (kept)
  *   ADOPTER_PORT  the backend's port (7017)
+ *   ADOPTER_REUSE=1  with ADOPTER_DIR: keep the app made by an earlier run
+ *                 there and only start and check it (for working on the
+ *                 checks; never in CI)
  */
 'use strict';
 
@@ -82,6 +85,19 @@ async function main() {
   fs.symlinkSync(ROOT, cloneLink);
   log(`working in ${workDir}`);
 
+  const reuse =
+    process.env.ADOPTER_REUSE === '1' &&
+    process.env.ADOPTER_DIR &&
+    fs.existsSync(path.join(appDir, 'packages/app/dist'));
+  if (!reuse) {
+    await makeApp(appDir);
+  }
+  await checkApp(appDir, workDir, port);
+  printTimings();
+  log(`passed; screenshots and backend.log in ${workDir}`);
+}
+
+async function makeApp(appDir) {
   await phase('create app (create-app template, npm conversion)', async () => {
     fs.rmSync(appDir, { recursive: true, force: true });
     const version = await renderApp(appDir, 'my-backstage-app');
@@ -106,6 +122,9 @@ async function main() {
   await phase('build (the app)', () =>
     run('npm', ['run', 'build', '--workspace', 'app'], appDir),
   );
+}
+
+async function checkApp(appDir, workDir, port) {
   const backend = await phase(
     'start (backend on SQLite, serving the app)',
     () =>
@@ -127,7 +146,7 @@ async function main() {
     log(
       `${summary.ref}: adoption ${summary.adoption}, compliant ${summary.compliant}`,
     );
-    await phase('scaffolder: the path template dry-runs', () =>
+    const dryRun = await phase('scaffolder: the path template dry-runs', () =>
       checks.checkDryRun(backend.url, token, {
         templateDir: path.join(ROOT, 'examples/templates/node-http-service'),
         values: {
@@ -149,14 +168,15 @@ async function main() {
         },
       }),
     );
+    log(
+      `dry-run steps ${dryRun.steps.join(', ')}; ${dryRun.files.length} files`,
+    );
     await phase('Chromium: page and card', () =>
       checks.checkInBrowser(backend.url, workDir),
     );
   } finally {
     await backend.stop();
   }
-  printTimings();
-  log(`passed; screenshots and backend.log in ${workDir}`);
 }
 
 main().catch(async error => {
