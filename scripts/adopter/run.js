@@ -97,6 +97,18 @@ async function main() {
   log(`passed; screenshots and backend.log in ${workDir}`);
 }
 
+/** A step's name in the timings: the first command it runs, or its file. */
+function describeStep(step) {
+  if (step.kind === 'run') {
+    const commands = step.script
+      .split('\n')
+      .filter(line => /^[a-z]/.test(line))
+      .map(line => line.split(' ').slice(0, 3).join(' '));
+    return `(${step.where}) ${commands.join('; ')}`;
+  }
+  return `${step.kind} ${step.file}`;
+}
+
 async function makeApp(appDir) {
   await phase('create app (create-app template, npm conversion)', async () => {
     fs.rmSync(appDir, { recursive: true, force: true });
@@ -108,11 +120,11 @@ async function makeApp(appDir) {
   // its Backstage packages and removes node_modules and the lockfile, so
   // the README's first npm install is the app's install.
   const steps = readAdopterSteps(path.join(ROOT, 'README.md'));
-  await phase(`README adopter steps (${steps.length})`, () => {
-    for (const step of steps) {
-      applyStep(step, { appDir, repositoryDir: ROOT, log });
-    }
-  });
+  for (const step of steps) {
+    await phase(`README.md:${step.line} ${describeStep(step)}`, () =>
+      applyStep(step, { appDir, repositoryDir: ROOT, log }),
+    );
+  }
   await phase('tsc:full (the app)', () =>
     run('npm', ['run', 'tsc:full'], appDir),
   );
