@@ -163,6 +163,28 @@ function writeE2eConfig(appPort, backendPort) {
   return { configFile, goldenPathsFile };
 }
 
+/**
+ * The config lines of a backend that serves the built app itself, at one
+ * address (as in production): app and backend share the URL, the port and
+ * the CORS origin.
+ *
+ * @param {number} port
+ * @returns {string[]} its YAML lines, for the caller to add its own to
+ */
+function backendServesAppConfig(port) {
+  const url = `http://localhost:${port}`;
+  return [
+    'app:',
+    `  baseUrl: ${url}`,
+    'backend:',
+    `  baseUrl: ${url}`,
+    '  listen:',
+    `    port: ${port}`,
+    '  cors:',
+    `    origin: ${url}`,
+  ];
+}
+
 /** The stop functions of the process groups started and not yet stopped. */
 const running = new Set();
 
@@ -306,6 +328,7 @@ async function startPortal({
 
 module.exports = {
   assertPortsFree,
+  backendServesAppConfig,
   spawnGroup,
   startPortal,
   stopAllGroups,

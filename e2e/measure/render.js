@@ -17,7 +17,13 @@ const {
   poll,
   refreshEvaluation,
 } = require('../lib/backstage');
-const { assertPortsFree, spawnGroup, waitFor, ROOT } = require('../lib/portal');
+const {
+  assertPortsFree,
+  backendServesAppConfig,
+  spawnGroup,
+  waitFor,
+  ROOT,
+} = require('../lib/portal');
 
 const CATEGORIES = [
   'service',
@@ -109,14 +115,7 @@ async function startBackend({ port, pathsDir, logFile, log }) {
   fs.writeFileSync(
     configFile,
     [
-      'app:',
-      `  baseUrl: ${url}`,
-      'backend:',
-      `  baseUrl: ${url}`,
-      '  listen:',
-      `    port: ${port}`,
-      '  cors:',
-      `    origin: ${url}`,
+      ...backendServesAppConfig(port),
       'goldenPaths:',
       '  localRepositories:',
       '    directories:',

@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const {
+  backendServesAppConfig,
   spawnGroup,
   assertPortsFree,
   waitFor,
@@ -23,17 +24,7 @@ async function startBackend({ appDir, port, logFile, log }) {
   const testConfig = path.join(appDir, 'app-config.adopter-test.yaml');
   fs.writeFileSync(
     testConfig,
-    [
-      'app:',
-      `  baseUrl: ${url}`,
-      'backend:',
-      `  baseUrl: ${url}`,
-      '  listen:',
-      `    port: ${port}`,
-      '  cors:',
-      `    origin: ${url}`,
-      '',
-    ].join('\n'),
+    [...backendServesAppConfig(port), ''].join('\n'),
   );
   const backend = spawnGroup(
     'npm',
