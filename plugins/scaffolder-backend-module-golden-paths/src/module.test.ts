@@ -23,6 +23,10 @@ import scaffolderModuleGoldenPaths, {
 } from './index';
 import { waitFor } from './__testUtils__/backendRequests';
 
+// Each test drives a real backend (and git): sized for a busy 2-core
+// machine, never jest's 5 s default.
+jest.setTimeout(120_000);
+
 // The GoldenPath kind is validated by our catalog module in a real backend;
 // here it only has to be accepted.
 const catalogModuleGoldenPathKind = createBackendModule({

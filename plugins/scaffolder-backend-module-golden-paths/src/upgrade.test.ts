@@ -39,6 +39,10 @@ import {
 import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 import { git } from './__testUtils__/git';
 
+// Each test drives a real backend (and git): sized for a busy 2-core
+// machine, never jest's 5 s default.
+jest.setTimeout(120_000);
+
 /*
  * The whole upgrade on the embedded default, through the real catalog,
  * scaffolder and Golden Paths backends: scaffold the Node.js service at the

@@ -19,6 +19,10 @@ import scaffolderModuleGoldenPaths from '../index';
 import { EXAMPLES_DIR } from '../__testUtils__/exampleTemplates';
 import { backendRequests, waitFor } from '../__testUtils__/backendRequests';
 
+// Each test drives a real backend (and git): sized for a busy 2-core
+// machine, never jest's 5 s default.
+jest.setTimeout(120_000);
+
 /*
  * golden-paths:template:render through the real scaffolder: a small
  * golden-path template with secret parameters, dry-run as the template
