@@ -30,6 +30,7 @@ import {
   waitFor,
 } from './__testUtils__/backendRequests';
 import { git } from './__testUtils__/git';
+import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 
 /*
  * The backend's own files, as an attacker tries to reach them through
@@ -332,40 +333,19 @@ describe('host files through templates', () => {
         goldenPathsBackend,
         mockServices.rootConfig.factory({
           data: {
-            backend: {
-              reading: { allow: [{ host: `localhost:${attackerPort}` }] },
-            },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'Group',
-                    'User',
-                    'Template',
-                    'GoldenPath',
-                    'Location',
-                  ],
-                },
-              ],
-              // Nothing about templates but where the app registers them.
+            // Nothing about templates but where the app registers them.
+            ...upgradeTestConfig({
+              workdir,
+              repositories,
               locations: [
                 join(EXAMPLES_DIR, 'org.yaml'),
                 join(trusted, 'good-template/template.yaml'),
                 join(trusted, 'big-template/template.yaml'),
-              ].map(target => ({ type: 'file', target })),
-            },
-            goldenPaths: {
-              templates: { maxFilesPerRevision: 20 },
-              scaffolder: { localPublish: { directory: repositories } },
-              evaluation: {
-                schedule: {
-                  frequency: { hours: 1 },
-                  timeout: { minutes: 1 },
-                  initialDelay: { hours: 1 },
-                },
-              },
+              ],
+              goldenPaths: { templates: { maxFilesPerRevision: 20 } },
+            }),
+            backend: {
+              reading: { allow: [{ host: `localhost:${attackerPort}` }] },
             },
           },
         }),

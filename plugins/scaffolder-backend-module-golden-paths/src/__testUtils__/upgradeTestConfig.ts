@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { JsonObject } from '@backstage/types';
 
 /**
@@ -10,7 +10,7 @@ import type { JsonObject } from '@backstage/types';
 export function upgradeTestConfig(options: {
   workdir: string;
   repositories: string;
-  /** Catalog files, relative to `workdir`. */
+  /** Catalog files, relative to `workdir` or absolute. */
   locations: string[];
   /** More of `goldenPaths`, such as `upgrades`. */
   goldenPaths?: JsonObject;
@@ -35,7 +35,7 @@ export function upgradeTestConfig(options: {
       ],
       locations: locations.map(file => ({
         type: 'file',
-        target: join(workdir, file),
+        target: resolve(workdir, file),
       })),
     },
     goldenPaths: {
