@@ -7,13 +7,17 @@ import type {
   HistoryPoint,
   PathDetails,
 } from '@golden-paths/golden-paths-common';
+import type { EntityFilter } from '@backstage/plugin-catalog-node';
 import type { Knex } from 'knex';
 import type {
   CompleteRunInput,
+  EntityFactsInput,
   EvaluationStore,
+  FollowerResultGroup,
   RepositoryCacheEntry,
   RunInfo,
   StoredComponentResult,
+  VisibleTo,
 } from './EvaluationStore';
 import {
   COMPONENT_RESULT_COLUMNS,
@@ -27,6 +31,14 @@ import {
   toRunInfo,
 } from './evaluationRows';
 import { chunks } from './chunks';
+import { pruneEntityFacts, writeEntityFacts } from './entityFactsTable';
+import { whereEntityMatches } from './entityFilterQuery';
+import {
+  readIntervalGroups,
+  readIntervalsSince,
+  recordFollowerIntervals,
+} from './followerIntervalsTable';
+import { historyFromIntervals } from './historyFromIntervals';
 import { migrateLatest } from './migrateLatest';
 import {
   readRepositoryCache,
@@ -175,6 +187,9 @@ export class DatabaseEvaluationStore implements EvaluationStore {
           .merge(['adoption', 'compliant']);
       }
 
+      await recordFollowerIntervals(tx, runId, input.day);
+      await pruneEntityFacts(tx, runId);
+
       // Two ranges rather than `<>`, so the planner can use the primary key,
       // which leads with run_id.
       await tx('component_results')
@@ -252,9 +267,14 @@ export class DatabaseEvaluationStore implements EvaluationStore {
 
   async listFollowers(
     pathRef: string,
-    options: { limit: number; afterEntityRef?: string; entityRefs?: string[] },
+    options: {
+      limit: number;
+      afterEntityRef?: string;
+      entityRefs?: string[];
+      visibleTo?: EntityFilter;
+    },
   ): Promise<StoredComponentResult[]> {
-    const { limit, afterEntityRef, entityRefs } = options;
+    const { limit, afterEntityRef, entityRefs, visibleTo } = options;
     if (limit <= 0) {
       return [];
     }
@@ -267,7 +287,14 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       if (afterEntityRef !== undefined) {
         q.where('entity_ref', '>', afterEntityRef);
       }
-      return q;
+      return visibleTo
+        ? whereEntityMatches(
+            this.db,
+            q,
+            'component_results.entity_ref',
+            visibleTo,
+          )
+        : q;
     };
 
     if (!entityRefs) {
@@ -293,6 +320,84 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       }
     }
     return page;
+  }
+
+  async groupFollowerResults(
+    visibleTo: EntityFilter,
+  ): Promise<FollowerResultGroup[]> {
+    const rows = await whereEntityMatches(
+      this.db,
+      this.db('component_results').where(
+        'run_id',
+        '=',
+        this.currentRunIdQuery(),
+      ),
+      'component_results.entity_ref',
+      visibleTo,
+    )
+      .groupBy('path_ref', 'compliant', 'drift', 'checks')
+      .select(
+        'path_ref',
+        'compliant',
+        'drift',
+        'checks',
+        this.db.raw('count(*) as n'),
+      );
+    return rows.map(row => ({
+      pathRef: row.path_ref,
+      compliant: Boolean(row.compliant),
+      drift: JSON.parse(row.drift),
+      checks: JSON.parse(row.checks),
+      count: Number(row.n),
+    }));
+  }
+
+  async listPathRefs(visibleTo: EntityFilter): Promise<string[]> {
+    const rows = await whereEntityMatches(
+      this.db,
+      this.db<PathSummaryRow>('path_summaries').orderBy('path_ref'),
+      'path_summaries.path_ref',
+      visibleTo,
+    ).select('path_ref');
+    return rows.map(row => row.path_ref);
+  }
+
+  async getVisibleHistory(
+    pathRef: string,
+    from: string,
+    to: string,
+    visibleTo: VisibleTo,
+  ): Promise<HistoryPoint[]> {
+    const since = await readIntervalsSince(this.db);
+    if (!since) {
+      return [];
+    }
+    const start = from > since ? from : since;
+    const days = (
+      await this.db<PathHistoryRow>('path_history')
+        .where('path_ref', pathRef)
+        .where('day', '>=', start)
+        .where('day', '<=', to)
+        .orderBy('day', 'asc')
+        .select('day')
+    ).map(row => row.day);
+    if (days.length === 0) {
+      return [];
+    }
+    return historyFromIntervals(
+      days,
+      await readIntervalGroups(
+        this.db,
+        pathRef,
+        days[0],
+        days[days.length - 1],
+        visibleTo,
+      ),
+    );
+  }
+
+  async writeEntityFacts(entities: EntityFactsInput[]): Promise<void> {
+    await writeEntityFacts(this.db, entities);
   }
 
   async getComponentResults(
@@ -348,13 +453,17 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     await writeRepositoryCache(this.db, entries);
   }
 
-  /** Results of the current run, its id read within the same statement. */
-  private currentResults() {
-    const currentRunId = this.db('evaluation_state')
+  /** The current run's id, as a subquery of the statement that uses it. */
+  private currentRunIdQuery() {
+    return this.db('evaluation_state')
       .where('id', STATE_ID)
       .select('current_run_id');
+  }
+
+  /** Results of the current run, its id read within the same statement. */
+  private currentResults() {
     return this.db<ComponentResultRow>('component_results')
-      .where('run_id', '=', currentRunId)
+      .where('run_id', '=', this.currentRunIdQuery())
       .select<ComponentResultRow[]>([...COMPONENT_RESULT_COLUMNS]);
   }
 

@@ -5,6 +5,8 @@ import type {
   PathDetails,
 } from '@golden-paths/golden-paths-common';
 import type { RepositorySnapshot } from '@golden-paths/golden-paths-node';
+import type { EntityFilter } from '@backstage/plugin-catalog-node';
+import type { EntityFact } from '../services/visibility/entityFacts';
 
 /** One follower's evaluation, as stored. */
 export interface StoredComponentResult {
@@ -22,6 +24,31 @@ export interface StoredComponentResult {
   /** `metadata.etag` of the entity the result was computed from. */
   entityEtag?: string;
   evaluatedAt: Date;
+}
+
+/** An entity's searchable facts, as of one version of it. */
+export interface EntityFactsInput {
+  /** Full entity ref, lower case. */
+  entityRef: string;
+  /** `metadata.etag` of the entity the facts were taken from. */
+  etag?: string;
+  facts: EntityFact[];
+}
+
+/**
+ * Which followers and paths a caller may read: those whose stored facts a
+ * filter accepts (a conditional catalog decision with the catalog's built-in
+ * rules), or those the catalog named (any other decision).
+ */
+export type VisibleTo = EntityFilter | Set<string>;
+
+/** Followers of a path sharing one result, and how many they are. */
+export interface FollowerResultGroup {
+  pathRef: string;
+  compliant: boolean;
+  drift: StoredComponentResult['drift'];
+  checks: StoredComponentResult['checks'];
+  count: number;
 }
 
 /** Figures of one evaluation run. */
@@ -83,8 +110,10 @@ export interface EvaluationStore {
   /**
    * In one transaction: stores the run's path summaries (and removes those of
    * paths that are gone), upserts one history row per path for `day`, makes
-   * the run the current one, deletes results of every other run, and marks
-   * the run `succeeded`.
+   * the run the current one, moves each follower's intervals on to the
+   * run's state (for history counted over what a caller may read), forgets
+   * the facts of entities no longer needed, deletes results of every other
+   * run, and marks the run `succeeded`.
    */
   completeRun(runId: number, input: CompleteRunInput): Promise<void>;
   /** Marks a run `failed` and deletes what it wrote. */
@@ -105,8 +134,37 @@ export interface EvaluationStore {
    */
   listFollowers(
     pathRef: string,
-    options: { limit: number; afterEntityRef?: string; entityRefs?: string[] },
+    options: {
+      limit: number;
+      afterEntityRef?: string;
+      entityRefs?: string[];
+      /** Only the followers whose stored facts this filter accepts. */
+      visibleTo?: EntityFilter;
+    },
   ): Promise<StoredComponentResult[]>;
+  /**
+   * The current run's followers that `visibleTo` accepts, grouped by path
+   * and identical result: enough to count any path's figures.
+   */
+  groupFollowerResults(visibleTo: EntityFilter): Promise<FollowerResultGroup[]>;
+  /** Refs of the current run's paths whose stored facts `filter` accepts. */
+  listPathRefs(visibleTo: EntityFilter): Promise<string[]>;
+  /**
+   * History of a path counted over the followers `visibleTo` accepts: the
+   * days from `from` to `to` that have a history row and are covered by
+   * follower intervals, oldest first.
+   */
+  getVisibleHistory(
+    pathRef: string,
+    from: string,
+    to: string,
+    visibleTo: VisibleTo,
+  ): Promise<HistoryPoint[]>;
+  /**
+   * Stores the facts of followers and paths as read by an evaluation; an
+   * entity whose etag is unchanged since its facts were stored is skipped.
+   */
+  writeEntityFacts(entities: EntityFactsInput[]): Promise<void>;
   /** Results of the current run for these entities (any order). */
   getComponentResults(entityRefs: string[]): Promise<StoredComponentResult[]>;
   getComponentResult(

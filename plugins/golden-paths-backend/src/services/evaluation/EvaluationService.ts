@@ -14,6 +14,7 @@ import type {
   RepositorySnapshot,
 } from '@golden-paths/golden-paths-node';
 import type {
+  EntityFactsInput,
   EvaluationStore,
   RunStats,
   StoredComponentResult,
@@ -26,6 +27,7 @@ import {
   forEachConcurrently,
   repositoryLocation,
 } from '@golden-paths/golden-paths-node';
+import { entityFacts, FACT_FIELDS } from '../visibility/entityFacts';
 import { catalogPages } from './catalogPages';
 import type { CheckRegistry } from './CheckRegistry';
 import { driftOf } from './drift';
@@ -33,22 +35,13 @@ import { FollowerTally } from './FollowerTally';
 import { pathDetails } from './pathDetails';
 import { entityRefKey, normalizeRef } from './refs';
 
-/** The component fields an evaluation reads from the catalog. */
-export const FOLLOWER_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.etag',
-  'metadata.annotations',
-  'metadata.labels',
-  'metadata.links',
-  'metadata.tags',
-  'spec.owner',
-  'spec.type',
-  'spec.lifecycle',
-  'spec.system',
-];
+/**
+ * The component fields an evaluation reads from the catalog: what the
+ * checks need, and every fact the catalog's built-in permission rules can
+ * look at (stored so that conditional read decisions are applied without
+ * asking the catalog per request).
+ */
+export const FOLLOWER_FIELDS = FACT_FIELDS;
 
 /** Paths whose followers are read from the catalog at the same time. */
 const PATHS_READ_AT_ONCE = 2;
@@ -107,6 +100,9 @@ export class EvaluationService {
     const counter = { requests: 0 };
     const startedAt = new Date();
     const plans = await this.#readPaths(credentials, counter);
+    await this.#store.writeEntityFacts(
+      [...plans.values()].map(plan => factsOf(plan.path)),
+    );
     const previous = new Map(
       (await this.#store.listPathSummaries()).map(summary => [
         summary.ref,
@@ -195,6 +191,7 @@ export class EvaluationService {
       ownersInCatalog: Set<string>;
     },
   ): Promise<number> {
+    await this.#store.writeEntityFacts(followers.map(factsOf));
     const snapshots = await this.#repositories.read(
       followers.flatMap(entity => {
         const location = repositoryLocation(entity);
@@ -341,4 +338,12 @@ export class EvaluationService {
       };
     }
   }
+}
+
+function factsOf(entity: Entity): EntityFactsInput {
+  return {
+    entityRef: entityRefKey(entity),
+    ...(entity.metadata.etag ? { etag: entity.metadata.etag } : {}),
+    facts: entityFacts(entity),
+  };
 }

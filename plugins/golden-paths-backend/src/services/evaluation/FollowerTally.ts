@@ -53,21 +53,25 @@ export class FollowerTally {
     }
   }
 
-  add(result: StoredComponentResult): void {
-    this.#adoption += 1;
+  /** Adds `count` followers (one by default) that share this result. */
+  add(
+    result: Pick<StoredComponentResult, 'compliant' | 'drift' | 'checks'>,
+    count = 1,
+  ): void {
+    this.#adoption += count;
     if (result.compliant) {
-      this.#compliant += 1;
+      this.#compliant += count;
     }
-    this.#drift[result.drift.status] += 1;
+    this.#drift[result.drift.status] += count;
     if (result.drift.deprecated) {
-      this.#drift.deprecated += 1;
+      this.#drift.deprecated += count;
     }
     const version = result.drift.currentVersion ?? 'unknown';
-    this.#versions.set(version, (this.#versions.get(version) ?? 0) + 1);
+    this.#versions.set(version, (this.#versions.get(version) ?? 0) + count);
     for (const check of result.checks) {
       const counts = this.#counts.get(check.id);
       if (counts) {
-        counts[check.status] += 1;
+        counts[check.status] += count;
       }
     }
   }

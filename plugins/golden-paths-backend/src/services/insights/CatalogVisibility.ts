@@ -4,34 +4,57 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { CatalogService, EntityFilter } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ANNOTATION_GOLDEN_PATH } from '@golden-paths/golden-paths-common';
 import { catalogPages } from '../evaluation/catalogPages';
 import { entityRefKey } from '../evaluation/refs';
+import { builtInEntityFilter } from '../visibility/catalogConditions';
+import { RunScopedCache } from './RunScopedCache';
+
+/** Refs (full, lower case) of the paths and followers the catalog returns. */
+export interface ReadableRefs {
+  paths: Set<string>;
+  followers: Set<string>;
+}
 
 /**
- * Which entities a caller may read: `all`, or the refs (full, lower case) of
- * the golden paths and followers the catalog returns to them.
+ * What of the stored results a caller may see: everything; what a filter
+ * accepts, applied to the facts stored with the results (a conditional
+ * decision with the catalog's built-in rules); or the refs the catalog
+ * returned to the caller (a decision with rules only the catalog knows, or
+ * a denial). `key` tells apart callers whose answers differ.
  */
 export type Visibility =
   | { all: true }
-  | { all: false; paths: Set<string>; followers: Set<string> };
+  | { all: false; key: string; filter: EntityFilter }
+  | { all: false; key: string; refs: ReadableRefs };
 
 const NOTHING: Visibility = {
   all: false,
-  paths: new Set(),
-  followers: new Set(),
+  key: 'deny',
+  refs: { paths: new Set(), followers: new Set() },
 };
+
+/** Distinct custom-rule condition sets whose catalog answers are kept. */
+const MAX_CATALOG_ANSWERS = 100;
 
 /**
  * Decides what of the stored results a caller may see, the way the catalog
- * would: the catalog's read permission, and when the decision is
- * conditional, the catalog itself asked with the caller's credentials.
+ * would. The catalog's read decision is asked for the caller; when it is
+ * conditional, its conditions are turned into an entity filter by the
+ * catalog's own built-in rules and applied to the facts the evaluation
+ * stored of each follower and path, so that no request walks the catalog.
+ * Conditions with a rule Golden Paths does not know are answered by the
+ * catalog itself, with the caller's credentials: one walk of the followers
+ * per distinct condition set and evaluation run.
  */
 export class CatalogVisibility {
   readonly #catalog: CatalogService;
   readonly #permissions: PermissionsService;
+  readonly #catalogAnswers = new RunScopedCache<ReadableRefs>({
+    maxEntries: MAX_CATALOG_ANSWERS,
+  });
 
   constructor(options: {
     catalog: CatalogService;
@@ -41,26 +64,35 @@ export class CatalogVisibility {
     this.#permissions = options.permissions;
   }
 
-  async of(credentials: BackstageCredentials): Promise<Visibility> {
+  /**
+   * @param runId - The run whose results the caller is served; answers
+   * asked of the catalog are kept until another run is current.
+   */
+  async of(
+    credentials: BackstageCredentials,
+    runId: number | undefined,
+  ): Promise<Visibility> {
     const [decision] = await this.#permissions.authorizeConditional(
       [{ permission: catalogEntityReadPermission }],
       { credentials },
     );
-    if (decision.result === AuthorizeResult.ALLOW) {
-      return { all: true };
+    if (decision.result !== AuthorizeResult.CONDITIONAL) {
+      return decision.result === AuthorizeResult.ALLOW ? { all: true } : NOTHING;
     }
-    if (decision.result === AuthorizeResult.DENY) {
-      return NOTHING;
+    const key = JSON.stringify(decision.conditions);
+    const filter = builtInEntityFilter(decision.conditions);
+    if (filter) {
+      return { all: false, key, filter };
     }
-    const [paths, followers] = await Promise.all([
-      this.#refs(credentials, { kind: 'goldenpath' }),
-      this.#refs(credentials, {
-        kind: 'component',
-        [`metadata.annotations.${ANNOTATION_GOLDEN_PATH}`]:
-          CATALOG_FILTER_EXISTS,
-      }),
-    ]);
-    return { all: false, paths, followers };
+    const ask = () => this.#askCatalog(credentials);
+    return {
+      all: false,
+      key,
+      refs:
+        runId === undefined
+          ? await ask()
+          : await this.#catalogAnswers.get(runId, key, ask),
+    };
   }
 
   /** Whether the caller may read each of these entities, in one request. */
@@ -73,6 +105,18 @@ export class CatalogVisibility {
       { credentials },
     );
     return items.map(entity => entity !== null && entity !== undefined);
+  }
+
+  async #askCatalog(credentials: BackstageCredentials): Promise<ReadableRefs> {
+    const [paths, followers] = await Promise.all([
+      this.#refs(credentials, { kind: 'goldenpath' }),
+      this.#refs(credentials, {
+        kind: 'component',
+        [`metadata.annotations.${ANNOTATION_GOLDEN_PATH}`]:
+          CATALOG_FILTER_EXISTS,
+      }),
+    ]);
+    return { paths, followers };
   }
 
   async #refs(

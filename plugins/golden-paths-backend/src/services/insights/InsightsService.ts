@@ -8,6 +8,7 @@ import {
   type EntityResult,
   type FollowerResult,
   goldenPathsInsightsReadPermission,
+  type HistoryPoint,
   type HistoryResponse,
   type ListPathsRequest,
   type Page,
@@ -15,12 +16,21 @@ import {
   type PathSummary,
 } from '@golden-paths/golden-paths-common';
 import type { EvaluationStore } from '../../database/EvaluationStore';
-import { FollowerTally } from '../evaluation/FollowerTally';
 import type { CatalogVisibility, Visibility } from './CatalogVisibility';
 import { encodeCursor, decodeCursor, pageOf } from './cursor';
+import { RunScopedCache } from './RunScopedCache';
 import { toFollowerResult } from './toFollowerResult';
+import { visibleSummaries } from './visibleSummaries';
 
 const HISTORY_DAYS = 90;
+/** Distinct (caller's conditions, question) answers kept per run. */
+const MAX_CACHED_ANSWERS = 1000;
+
+/** Who is asking: their visibility, and the run they are served. */
+interface Caller {
+  visibility: Visibility;
+  runId: number | undefined;
+}
 
 /**
  * Serves the stored results of the last complete evaluation, limited to what
@@ -32,6 +42,12 @@ export class InsightsService {
   readonly #permissions: PermissionsService;
   readonly #visibility: CatalogVisibility;
   readonly #now: () => Date;
+  readonly #summaries = new RunScopedCache<PathDetails[]>({
+    maxEntries: MAX_CACHED_ANSWERS,
+  });
+  readonly #histories = new RunScopedCache<HistoryPoint[]>({
+    maxEntries: MAX_CACHED_ANSWERS,
+  });
 
   constructor(options: {
     store: EvaluationStore;
@@ -49,12 +65,8 @@ export class InsightsService {
     request: ListPathsRequest & { limit: number },
     options: { credentials: BackstageCredentials },
   ): Promise<Page<PathSummary>> {
-    await this.#authorizeInsights(options.credentials);
-    const visibility = await this.#visibility.of(options.credentials);
-    const summaries = await this.#visibleSummaries(
-      await this.#store.listPathSummaries(),
-      visibility,
-    );
+    const caller = await this.#caller(options.credentials);
+    const summaries = await this.#visibleSummaries(caller);
     const matching = summaries.filter(summary => matches(summary, request));
     const page = pageOf(matching, s => s.ref, request);
     return {
@@ -67,9 +79,7 @@ export class InsightsService {
     pathRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<PathDetails> {
-    await this.#authorizeInsights(options.credentials);
-    const visibility = await this.#visibility.of(options.credentials);
-    return this.#visiblePath(pathRef, visibility);
+    return this.#visiblePath(pathRef, await this.#caller(options.credentials));
   }
 
   async listFollowers(
@@ -77,13 +87,14 @@ export class InsightsService {
     request: { limit: number; cursor?: string },
     options: { credentials: BackstageCredentials },
   ): Promise<Page<FollowerResult>> {
-    await this.#authorizeInsights(options.credentials);
-    const visibility = await this.#visibility.of(options.credentials);
-    await this.#visiblePath(pathRef, visibility);
-    if (visibility.all) {
+    const caller = await this.#caller(options.credentials);
+    await this.#visiblePath(pathRef, caller);
+    const { visibility } = caller;
+    if (visibility.all || 'filter' in visibility) {
       const rows = await this.#store.listFollowers(pathRef, {
         limit: request.limit + 1,
         afterEntityRef: decodeCursor(request.cursor),
+        ...(visibility.all ? {} : { visibleTo: visibility.filter }),
       });
       const items = rows.slice(0, request.limit).map(toFollowerResult);
       return rows.length > request.limit
@@ -94,7 +105,7 @@ export class InsightsService {
         : { items };
     }
     const rows = (
-      await this.#store.getComponentResults([...visibility.followers])
+      await this.#store.getComponentResults([...visibility.refs.followers])
     )
       .filter(row => row.pathRef === pathRef)
       .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
@@ -107,31 +118,33 @@ export class InsightsService {
     request: { from?: string; to?: string },
     options: { credentials: BackstageCredentials },
   ): Promise<HistoryResponse> {
-    await this.#authorizeInsights(options.credentials);
-    const visibility = await this.#visibility.of(options.credentials);
-    const path = await this.#visiblePath(pathRef, visibility);
+    const caller = await this.#caller(options.credentials);
+    await this.#visiblePath(pathRef, caller);
     const today = this.#now().toISOString().slice(0, 10);
-    if (!visibility.all) {
-      // Past days were counted over every follower; only today's figures
-      // can be counted over what this caller may see.
-      return {
-        restricted: true,
-        items:
-          path.evaluatedAt && (!request.to || request.to >= today)
-            ? [
-                {
-                  day: today,
-                  adoption: path.adoption,
-                  compliant: path.compliant,
-                  complianceRatio: path.complianceRatio,
-                },
-              ]
-            : [],
-      };
-    }
     const to = request.to ?? today;
     const from = request.from ?? daysBefore(to, HISTORY_DAYS);
-    return { items: await this.#store.getHistory(pathRef, from, to) };
+    const { visibility, runId } = caller;
+    if (visibility.all) {
+      return { items: await this.#store.getHistory(pathRef, from, to) };
+    }
+    // Counted from each follower's intervals over the followers this
+    // caller may read, by the facts stored of them (or the refs the
+    // catalog returned), departed followers by their last known facts.
+    const visibleTo =
+      'filter' in visibility ? visibility.filter : visibility.refs.followers;
+    const compute = () =>
+      this.#store.getVisibleHistory(pathRef, from, to, visibleTo);
+    return {
+      restricted: true,
+      items:
+        runId === undefined
+          ? await compute()
+          : await this.#histories.get(
+              runId,
+              JSON.stringify([visibility.key, pathRef, from, to]),
+              compute,
+            ),
+    };
   }
 
   async getEntityResult(
@@ -172,6 +185,15 @@ export class InsightsService {
     };
   }
 
+  async #caller(credentials: BackstageCredentials): Promise<Caller> {
+    await this.#authorizeInsights(credentials);
+    const runId = (await this.#store.getCurrentRun())?.id;
+    return {
+      runId,
+      visibility: await this.#visibility.of(credentials, runId),
+    };
+  }
+
   async #authorizeInsights(credentials: BackstageCredentials): Promise<void> {
     const [decision] = await this.#permissions.authorize(
       [{ permission: goldenPathsInsightsReadPermission }],
@@ -184,14 +206,10 @@ export class InsightsService {
     }
   }
 
-  async #visiblePath(
-    pathRef: string,
-    visibility: Visibility,
-  ): Promise<PathDetails> {
-    const stored = await this.#store.getPathSummary(pathRef);
-    const [path] = stored
-      ? await this.#visibleSummaries([stored], visibility)
-      : [];
+  async #visiblePath(pathRef: string, caller: Caller): Promise<PathDetails> {
+    const path = caller.visibility.all
+      ? await this.#store.getPathSummary(pathRef)
+      : (await this.#visibleSummaries(caller)).find(s => s.ref === pathRef);
     if (!path) {
       throw new NotFoundError(
         `No golden path ${pathRef}, or it has not been evaluated yet`,
@@ -201,23 +219,14 @@ export class InsightsService {
   }
 
   /** Summaries the caller may see, counted over the followers they may see. */
-  async #visibleSummaries(
-    summaries: PathDetails[],
-    visibility: Visibility,
-  ): Promise<PathDetails[]> {
+  async #visibleSummaries({ visibility, runId }: Caller): Promise<PathDetails[]> {
     if (visibility.all) {
-      return summaries;
+      return this.#store.listPathSummaries();
     }
-    const visible = summaries.filter(s => visibility.paths.has(s.ref));
-    const tallies = new Map(
-      visible.map(s => [s.ref, new FollowerTally(s.checks)] as const),
-    );
-    for (const row of await this.#store.getComponentResults([
-      ...visibility.followers,
-    ])) {
-      tallies.get(row.pathRef)?.add(row);
-    }
-    return visible.map(s => ({ ...s, ...tallies.get(s.ref)!.figures() }));
+    const compute = () => visibleSummaries(this.#store, visibility);
+    return runId === undefined
+      ? compute()
+      : this.#summaries.get(runId, visibility.key, compute);
   }
 }
 
