@@ -18,7 +18,8 @@ export interface IntervalGroup {
  * opened on `day`. An unchanged follower costs no write, so the table grows
  * with changes, not with runs. Runs later on the same day replace the
  * day's state: an interval opened and closed on one day never counted for
- * any day and is deleted.
+ * any day and is deleted, and one closed earlier that day goes on when the
+ * follower is back in its state.
  */
 export async function recordFollowerIntervals(
   tx: Knex.Transaction,
@@ -41,6 +42,20 @@ export async function recordFollowerIntervals(
     .where('to_day', day)
     .where('from_day', day)
     .delete();
+  // Back to the state it had until earlier today: that interval goes on.
+  await tx('follower_intervals')
+    .where('to_day', day)
+    .whereExists(sameState('follower_intervals'))
+    .whereNotExists(
+      tx('follower_intervals as open')
+        .select(tx.raw('1'))
+        .whereNull('open.to_day')
+        .whereRaw('?? = ??', [
+          'open.entity_ref',
+          'follower_intervals.entity_ref',
+        ]),
+    )
+    .update({ to_day: null });
   await tx
     .into(
       tx.raw('?? (??, ??, ??, ??)', [

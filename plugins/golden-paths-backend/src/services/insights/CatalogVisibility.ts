@@ -4,7 +4,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import type { CatalogService, EntityFilter } from '@backstage/plugin-catalog-node';
+import type {
+  CatalogService,
+  EntityFilter,
+} from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ANNOTATION_GOLDEN_PATH } from '@golden-paths/golden-paths-common';
 import { catalogPages } from '../evaluation/catalogPages';
@@ -77,7 +80,9 @@ export class CatalogVisibility {
       { credentials },
     );
     if (decision.result !== AuthorizeResult.CONDITIONAL) {
-      return decision.result === AuthorizeResult.ALLOW ? { all: true } : NOTHING;
+      return decision.result === AuthorizeResult.ALLOW
+        ? { all: true }
+        : NOTHING;
     }
     const key = JSON.stringify(decision.conditions);
     const filter = builtInEntityFilter(decision.conditions);

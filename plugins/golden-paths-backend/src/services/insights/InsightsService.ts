@@ -219,7 +219,10 @@ export class InsightsService {
   }
 
   /** Summaries the caller may see, counted over the followers they may see. */
-  async #visibleSummaries({ visibility, runId }: Caller): Promise<PathDetails[]> {
+  async #visibleSummaries({
+    visibility,
+    runId,
+  }: Caller): Promise<PathDetails[]> {
     if (visibility.all) {
       return this.#store.listPathSummaries();
     }

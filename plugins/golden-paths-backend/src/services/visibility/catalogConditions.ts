@@ -12,10 +12,9 @@ import {
 /** A rule in a decision that is not one of the catalog's built-in rules. */
 class UnknownRuleError extends Error {}
 
-const builtInRules = new Map<
-  string,
-  PermissionRule<any, EntityFilter, string>
->(Object.values(permissionRules).map(rule => [rule.name, rule]));
+const builtInRules = new Map<string, PermissionRule<any, EntityFilter, string>>(
+  Object.values(permissionRules).map(rule => [rule.name, rule]),
+);
 
 const transform = createConditionTransformer<EntityFilter>({
   getRuleByName(name: string) {
