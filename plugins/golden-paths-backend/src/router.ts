@@ -187,6 +187,8 @@ export async function createRouter(options: {
       await upgrader.planFollowers({
         pathRef: pathRef(req.params),
         credentials,
+        candidates: () =>
+          insights.followerVersions(pathRef(req.params), { credentials }),
       }),
     );
   });

@@ -352,6 +352,30 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }));
   }
 
+  async listFollowerVersions(
+    pathRef: string,
+    visibleTo?: EntityFilter,
+  ): Promise<Array<{ entityRef: string; version: string }>> {
+    const query = this.db('component_results')
+      .where('run_id', '=', this.currentRunIdQuery())
+      .where('path_ref', pathRef)
+      .select('entity_ref', 'drift');
+    const rows = visibleTo
+      ? await whereEntityMatches(
+          this.db,
+          query,
+          'component_results.entity_ref',
+          visibleTo,
+        )
+      : await query;
+    return rows.flatMap(row => {
+      const drift = JSON.parse(row.drift) as StoredComponentResult['drift'];
+      return drift.currentVersion
+        ? [{ entityRef: row.entity_ref, version: drift.currentVersion }]
+        : [];
+    });
+  }
+
   async listPathRefs(visibleTo: EntityFilter): Promise<string[]> {
     const rows = await whereEntityMatches(
       this.db,

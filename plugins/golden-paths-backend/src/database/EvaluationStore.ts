@@ -147,6 +147,15 @@ export interface EvaluationStore {
    * and identical result: enough to count any path's figures.
    */
   groupFollowerResults(visibleTo: EntityFilter): Promise<FollowerResultGroup[]>;
+  /**
+   * The current run's followers of a path with the version each follows
+   * (`golden-paths.dev/path-version` as evaluated); only those whose stored
+   * facts `visibleTo` accepts, when given.
+   */
+  listFollowerVersions(
+    pathRef: string,
+    visibleTo?: EntityFilter,
+  ): Promise<Array<{ entityRef: string; version: string }>>;
   /** Refs of the current run's paths whose stored facts `filter` accepts. */
   listPathRefs(visibleTo: EntityFilter): Promise<string[]>;
   /**

@@ -44,7 +44,10 @@ import {
   repositoryVersion,
 } from './componentRepository';
 import { baseExactness } from './baseExactness';
-import { planFollowerUpgrades } from './planFollowerUpgrades';
+import {
+  type FollowerUpgradeCandidate,
+  planFollowerUpgrades,
+} from './planFollowerUpgrades';
 import { deliverUpgrade } from './deliverUpgrade';
 import type { Prepared, PrepareOptions } from './preparedUpgrade';
 import { checkUpgradeVersions } from './upgradeVersions';
@@ -177,12 +180,15 @@ export class ComponentUpgrader {
   /**
    * Plans (dry) the upgrade of every follower of a path that is behind it,
    * oldest version first, at most `limit` of them (and never more than
-   * `goldenPaths.upgrades.maxFollowersPerRequest`), two at a time.
+   * `goldenPaths.upgrades.maxFollowersPerRequest`), two at a time. With
+   * `candidates` (the followers behind as the caller may see them, from
+   * stored results) no follower is read but those planned.
    */
   async planFollowers(options: {
     pathRef: string;
     credentials: BackstageCredentials;
     limit?: number;
+    candidates?: FollowerUpgradeCandidate[];
   }): Promise<PathUpgradePlans> {
     const cache = newReadCache();
     const most = this.#limits.maxFollowersPerRequest;

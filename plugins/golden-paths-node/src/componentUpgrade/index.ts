@@ -1,3 +1,4 @@
 export * from './ComponentUpgrader';
 export * from './upgradeBranch';
 export * from './upgradeLimits';
+export type { FollowerUpgradeCandidate } from './planFollowerUpgrades';

@@ -15,6 +15,7 @@ import {
   type PathDetails,
   type PathSummary,
 } from '@golden-paths/golden-paths-common';
+import type { FollowerUpgradeCandidate } from '@golden-paths/golden-paths-node';
 import type { EvaluationStore } from '../../database/EvaluationStore';
 import type { CatalogVisibility, Visibility } from './CatalogVisibility';
 import { encodeCursor, decodeCursor, pageOf } from './cursor';
@@ -145,6 +146,33 @@ export class InsightsService {
               compute,
             ),
     };
+  }
+
+  /**
+   * The followers of a path that the caller may read, with the version each
+   * followed at the last evaluation: the candidates of its upgrade plans
+   * (the planner compares them with the path's version now). Undefined
+   * before any evaluation. Asks no golden-paths permission: the upgrade
+   * routes decide that.
+   */
+  async followerVersions(
+    pathRef: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<FollowerUpgradeCandidate[] | undefined> {
+    const runId = (await this.#store.getCurrentRun())?.id;
+    if (runId === undefined) {
+      return undefined;
+    }
+    const visibility = await this.#visibility.of(options.credentials, runId);
+    if (visibility.all || 'filter' in visibility) {
+      return this.#store.listFollowerVersions(
+        pathRef,
+        visibility.all ? undefined : visibility.filter,
+      );
+    }
+    return (await this.#store.listFollowerVersions(pathRef)).filter(
+      follower => visibility.refs.followers.has(follower.entityRef),
+    );
   }
 
   async getEntityResult(

@@ -4,7 +4,10 @@ import type {
   UpgradePlan,
   UpgradeResult,
 } from '@golden-paths/golden-paths-common';
-import type { ComponentUpgrader } from '@golden-paths/golden-paths-node';
+import type {
+  ComponentUpgrader,
+  FollowerUpgradeCandidate,
+} from '@golden-paths/golden-paths-node';
 import type { UpgradeRateLimiter } from './UpgradeRateLimiter';
 
 /**
@@ -43,8 +46,17 @@ export class UpgradeService {
   async planFollowers(options: {
     pathRef: string;
     credentials: BackstageCredentials;
+    /**
+     * The followers of the path that the caller may read, with their
+     * versions, when known (otherwise the upgrader reads them).
+     */
+    candidates: () => Promise<FollowerUpgradeCandidate[] | undefined>;
   }): Promise<PathUpgradePlans> {
     this.#limiter.take(options.credentials);
-    return this.#upgrader.planFollowers(options);
+    return this.#upgrader.planFollowers({
+      pathRef: options.pathRef,
+      credentials: options.credentials,
+      candidates: await options.candidates(),
+    });
   }
 }
