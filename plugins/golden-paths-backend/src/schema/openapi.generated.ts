@@ -204,7 +204,7 @@ export const spec = {
                     restricted: {
                       type: 'boolean',
                       description:
-                        "True when the caller may not read every follower: then only today's figures, counted over what the caller may read, are returned.",
+                        "True when the caller may not read every follower: each day's figures are then counted over the followers the caller may read (one that has since left the catalog by what was last known of it), from the first day such per-follower history was recorded.",
                     },
                   },
                   additionalProperties: false,

@@ -283,8 +283,10 @@ export interface HistoryResponse {
   /** One point per day with an evaluation, oldest first. */
   items: HistoryPoint[];
   /**
-   * True when the caller may not read every follower: then only today's
-   * figures, counted over what the caller may read, are returned.
+   * True when the caller may not read every follower: each day's figures
+   * are then counted over the followers the caller may read (a follower
+   * that has since left the catalog by what was last known of it), from
+   * the first day such per-follower history was recorded.
    */
   restricted?: boolean;
 }

@@ -26,18 +26,20 @@ describe('GoldenPathHistoryCard', () => {
     expect(await screen.findAllByTestId('history-point-adoption')).toHaveLength(
       3,
     );
-    expect(screen.queryByText(/limited to today/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/counts only the components you may see/),
+    ).not.toBeInTheDocument();
   });
 
-  it('says when history is limited to what the user may see', async () => {
+  it('says when history counts only what the user may see', async () => {
     await renderCard(async () => ({
-      items: [history[2]],
+      items: history,
       restricted: true,
     }));
     expect(
-      await screen.findByText(/history is limited to today's figures/),
+      await screen.findByText(/each day counts only the components you may see/),
     ).toBeInTheDocument();
-    expect(screen.getAllByTestId('history-point-adoption')).toHaveLength(1);
+    expect(screen.getAllByTestId('history-point-adoption')).toHaveLength(3);
   });
 
   it('says when there is no history yet', async () => {

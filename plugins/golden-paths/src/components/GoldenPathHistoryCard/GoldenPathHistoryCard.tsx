@@ -29,8 +29,8 @@ export function GoldenPathHistoryCard(props: { pathRef: string }) {
         {value?.restricted && (
           <Box mb={2}>
             <Alert severity="info">
-              You may not see every follower of this path, so history is limited
-              to today's figures, counted over the components you may see.
+              You may not see every follower of this path, so each day counts
+              only the components you may see.
             </Alert>
           </Box>
         )}
