@@ -9,12 +9,17 @@ import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import knexFactory, { type Knex } from 'knex';
 import {
+  type RandomPolicy,
+  randomPolicyPermissionsFactory,
+} from '../src/__testUtils__/randomPolicies';
+import {
   Meters,
   timedDatabase,
   timedLocalUrlReaders,
   timedRootHttpRouter,
 } from './instrumentation';
 import { BenchEntityProvider, benchProviderModule } from './syntheticCatalog';
+import { benchAuthPlugin, BenchUserTokens } from './userTokens';
 
 /** The machine's PostgreSQL: local, trust authentication. */
 export const PG_CONNECTION = {
@@ -68,8 +73,13 @@ async function freePort(): Promise<number> {
 
 export interface BenchBackend {
   baseUrl: string;
-  /** Static external-access token: `Authorization: Bearer <token>`. */
+  /**
+   * Static external-access token: `Authorization: Bearer <token>`. A
+   * service principal, allowed everything.
+   */
   token: string;
+  /** A user token for `userEntityRef`, verified as the auth backend's are. */
+  userToken(userEntityRef: string): string;
   provider: BenchEntityProvider;
   meters: Meters;
   catalogDb: Knex;
@@ -91,6 +101,12 @@ export async function startBenchBackend(options: {
   /** Served by the local URL reader (`localPublish.directory`). */
   repositoriesDirectory: string;
   emulateAutovacuum: boolean;
+  /**
+   * Conditional `catalog.entity.read` decisions for these users; every
+   * other permission, user and service is allowed. Without it the default
+   * permissions service, with the permission framework off.
+   */
+  policies?: RandomPolicy[];
 }): Promise<BenchBackend> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -129,6 +145,7 @@ export async function startBenchBackend(options: {
     },
   };
 
+  const userTokens = new BenchUserTokens();
   const provider = new BenchEntityProvider('golden-paths-bench');
   const meters = new Meters();
   const backend = createBackend();
@@ -143,6 +160,10 @@ export async function startBenchBackend(options: {
   backend.add(import('@golden-paths/catalog-backend-module-golden-paths'));
   backend.add(benchProviderModule(provider));
   backend.add(import('../src'));
+  backend.add(benchAuthPlugin(userTokens));
+  if (options.policies) {
+    backend.add(randomPolicyPermissionsFactory(options.policies));
+  }
   backend.add(timedLocalUrlReaders(meters.repositoryReads));
   backend.add(timedRootHttpRouter(meters.catalogQueries));
   backend.add(timedDatabase('golden-paths', meters.goldenPathsDb));
@@ -154,6 +175,7 @@ export async function startBenchBackend(options: {
   return {
     baseUrl,
     token,
+    userToken: ref => userTokens.token(ref),
     provider,
     meters,
     catalogDb,

@@ -1,3 +1,5 @@
+import type { ExactnessResult } from './exactness';
+import type { SeededHistory } from './history';
 import type {
   CatalogWalk,
   EvaluationMeasurement,
@@ -7,6 +9,32 @@ import type {
 import type { Breakdown } from './profile';
 
 export type LoopState = 'quiescent' | 'active';
+
+/** The golden-paths reads measured for both callers. */
+export type ReadRoute = 'paths' | 'followers' | 'history';
+
+/** A conditional caller's first request after an evaluation. */
+export interface FirstRequest {
+  route: ReadRoute;
+  ms: number;
+}
+
+/** The reads of the caller under the conditional policy. */
+export interface ConditionalReads
+  extends Partial<Record<ReadRoute, LatencyMeasurement>> {
+  /** The yardstick's by-query with this caller's token. */
+  yardstick: LatencyMeasurement;
+  /** One after each measured evaluation, the routes in turn. */
+  firstRequests: FirstRequest[];
+  /** Followers GET /paths counts for this caller, and for an allow-all one. */
+  followersVisible: number;
+  followersAll: number;
+  /** Items on this caller's first page of followers. */
+  followersPage: number;
+  /** History points answered (when history was measured). */
+  historyPointsAll?: number;
+  historyPointsConditional?: number;
+}
 
 export interface StateResult {
   state: LoopState;
@@ -20,14 +48,18 @@ export interface StateResult {
   control?: ProcessSample;
   /** Entities the processing loop took during the measurements (active). */
   processedDuringMeasurement: number;
+  /** GET /paths, allow-all. */
   paths: LatencyMeasurement;
   yardstick: LatencyMeasurement;
+  /** The other reads, allow-all. */
+  allowAll?: Partial<Record<ReadRoute, LatencyMeasurement>>;
+  conditional?: ConditionalReads;
   /** The machine's 1-minute load average after the measurements. */
   loadAverage?: number;
   /** The evaluation's catalog reads alone, made over HTTP by the bench. */
   catalogWalk?: CatalogWalk;
   /** One more evaluation, under the CPU and allocation profilers. */
-  profile: {
+  profile?: {
     evaluation: EvaluationMeasurement;
     cpu: Breakdown;
     allocations?: Breakdown;
@@ -41,7 +73,11 @@ export interface SizeResult {
   load?: { addedEntities: number; mutationMs: number; totalMs: number };
   rssAfterLoadMb: number;
   warmUp: EvaluationMeasurement;
+  /** The past days given to the plugin's tables before measuring. */
+  history?: SeededHistory;
   states: StateResult[];
+  /** Random conditional policies: our counts against the catalog's. */
+  exactness?: ExactnessResult;
 }
 
 export interface RepositoryResult {
@@ -74,6 +110,10 @@ export interface Report {
   sizes: SizeResult[];
   skippedSizes: number[];
   repositories?: RepositoryResult;
+  /** Measured requests per read (after 20 warm-up). */
+  requests?: number;
+  /** The conditional caller's policy, in words. */
+  conditionalPolicy?: string;
   notes: string[];
 }
 
@@ -145,24 +185,149 @@ function evaluationTable(report: Report): string {
   );
 }
 
+const latency = (l: LatencyMeasurement | undefined) =>
+  l ? `${ms(l.p50)} / ${ms(l.p95)}` : 'not measured';
+
 function latencyTable(report: Report): string {
   const rows = report.sizes.flatMap(size =>
-    size.states.map(({ state, paths, yardstick }) => [
+    size.states.map(({ state, paths, yardstick, allowAll }) => [
       k(size.components),
       state,
-      `${ms(paths.p50)} / ${ms(paths.p95)}`,
-      `${ms(yardstick.p50)} / ${ms(yardstick.p95)}`,
+      latency(yardstick),
+      latency(paths),
+      latency(allowAll?.followers),
+      latency(allowAll?.history),
     ]),
   );
   return table(
     [
       'components',
       'processing loop',
-      'GET /api/golden-paths/paths p50 / p95 ms',
       'yardstick by-query kind=component limit=20 totalItems=exclude p50 / p95 ms',
+      'GET /api/golden-paths/paths p50 / p95 ms',
+      '/paths/:ns/:name/followers first page p50 / p95 ms',
+      '/paths/:ns/:name/history 90 days p50 / p95 ms',
     ],
     rows,
   );
+}
+
+/** The first requests after evaluations to one route: `ms, ms`. */
+function firstRequests(reads: ConditionalReads, route: ReadRoute): string {
+  const times = reads.firstRequests.filter(f => f.route === route);
+  return times.length ? times.map(f => ms(f.ms)).join(', ') : 'not measured';
+}
+
+function conditionalTable(report: Report): string {
+  const rows = report.sizes.flatMap(size =>
+    size.states.flatMap(({ state, yardstick, conditional: c }) =>
+      c
+        ? [
+            [
+              k(size.components),
+              state,
+              `${c.followersVisible} of ${c.followersAll}`,
+              latency(yardstick),
+              latency(c.yardstick),
+              latency(c.paths),
+              latency(c.followers),
+              c.history
+                ? `${latency(c.history)} (${c.historyPointsConditional} points)`
+                : 'not measured',
+              (['paths', 'followers', 'history'] as const)
+                .map(route => firstRequests(c, route))
+                .join(' / '),
+            ],
+          ]
+        : [],
+    ),
+  );
+  return table(
+    [
+      'components',
+      'processing loop',
+      'followers the caller may read',
+      'yardstick p50 / p95 ms (allow-all)',
+      'yardstick as this caller p50 / p95 ms',
+      'GET /paths p50 / p95 ms',
+      '/followers first page p50 / p95 ms',
+      '/history 90 days p50 / p95 ms',
+      'first request after an evaluation ms: /paths / /followers / /history',
+    ],
+    rows,
+  );
+}
+
+function historySentence(report: Report): string {
+  const seeded = report.sizes.flatMap(size =>
+    size.history?.seeded
+      ? [
+          `${k(size.components)}: ${size.history.intervals} intervals of ${
+            size.history.followers
+          } followers, ${size.history.changesPerDay.toFixed(
+            0,
+          )} changes of compliance a day`,
+        ]
+      : [],
+  );
+  const missing = report.sizes.find(
+    size => size.history && !size.history.seeded,
+  )?.history as { reason: string } | undefined;
+  if (!seeded.length) {
+    return `History was not seeded (${
+      missing?.reason ?? 'not run'
+    }): the /history rows are not measured.`;
+  }
+  const first = report.sizes.find(size => size.history?.seeded)!.history as {
+    days: number;
+  };
+  return `Before measuring, each size's plugin tables get ${
+    first.days
+  } past days of history (\`bench/history.ts\`): for every follower of the current run, intervals in \`follower_intervals\` in which about 1% of followers change compliance a day, ending in an open interval in its current state, and the \`path_history\` rows they count to (${seeded.join(
+    '; ',
+  )}).`;
+}
+
+function exactnessTable(report: Report): string {
+  const rows = report.sizes.flatMap(size =>
+    size.exactness
+      ? [
+          [
+            k(size.components),
+            `${size.exactness.exact}/${size.exactness.policies}`,
+            String(size.exactness.pathSets),
+            String(size.exactness.pathCounts),
+            String(size.exactness.differences.length),
+            s(size.exactness.ms),
+          ],
+        ]
+      : [],
+  );
+  return table(
+    [
+      'components',
+      'policies with every figure equal',
+      'sets of visible paths compared',
+      'path adoption counts compared',
+      'differ',
+      's',
+    ],
+    rows,
+  );
+}
+
+function exactnessDifferences(report: Report): string[] {
+  const differences = report.sizes.flatMap(size =>
+    (size.exactness?.differences ?? []).map(
+      d =>
+        `- ${k(size.components)}, ${d.policy}, ${d.what}: ours ${
+          d.ours
+        }, the catalog's ${d.catalog}`,
+    ),
+  );
+  return differences.length > 20
+    ? [...differences.slice(0, 20), `- and ${differences.length - 20} more`]
+    : differences;
 }
 
 function loadTable(report: Report): string {
@@ -224,13 +389,24 @@ function breakdownTable(
   format: (value: number) => string,
 ): string {
   const runs = report.sizes.flatMap(size =>
-    size.states.map(r => ({
-      label: `${k(size.components)} ${r.state} (${s(
-        r.profile.evaluation.runMs,
-      )} s)`,
-      values: new Map((pick(r) ?? []).map(c => [c.category, c.value] as const)),
-    })),
+    size.states.flatMap(r =>
+      r.profile
+        ? [
+            {
+              label: `${k(size.components)} ${r.state} (${s(
+                r.profile.evaluation.runMs,
+              )} s)`,
+              values: new Map(
+                (pick(r) ?? []).map(c => [c.category, c.value] as const),
+              ),
+            },
+          ]
+        : [],
+    ),
   );
+  if (!runs.length) {
+    return 'Not measured (`--skip-profile`).';
+  }
   const largest = (category: string) =>
     Math.max(...runs.map(run => run.values.get(category) ?? 0));
   const categories = [...new Set(runs.flatMap(run => [...run.values.keys()]))]
@@ -286,24 +462,89 @@ interface Target {
 const heapGrowth = (r: StateResult) =>
   r.maxHeapGrowthMb ?? r.evaluation.heapGrowthMb;
 
+const ROUTE_NAMES: Record<ReadRoute, string> = {
+  paths: 'GET /paths',
+  followers: 'GET /paths/:ns/:name/followers (first page)',
+  history: 'GET /paths/:ns/:name/history (90 days)',
+};
+
+/** A p95 against a multiple of the yardstick's, or not measured. */
+function againstYardstick(
+  name: string,
+  state: LoopState,
+  l: LatencyMeasurement | undefined,
+  yardstick: LatencyMeasurement | undefined,
+  factor: number,
+): Target {
+  return {
+    name,
+    state,
+    measured:
+      l && yardstick
+        ? `${ms(l.p95)} ms vs ${ms(yardstick.p95)} ms`
+        : 'not measured',
+    pass: l && yardstick ? l.p95 <= factor * yardstick.p95 : undefined,
+  };
+}
+
 function targets(report: Report): Target[] {
+  const size = (n: number) => report.sizes.find(x => x.components === n);
   const at = (n: number, state: LoopState) =>
-    report.sizes
-      .find(size => size.components === n)
-      ?.states.find(r => r.state === state);
-  return (['active', 'quiescent'] as LoopState[]).flatMap(state => {
+    size(n)?.states.find(r => r.state === state);
+  const perState = (['active', 'quiescent'] as LoopState[]).flatMap(state => {
     const r50 = at(50_000, state);
     const r100 = at(100_000, state);
     const r10 = at(10_000, state);
+    const timeRatio =
+      r100?.catalogWalk && r100.evaluation.runMs / r100.catalogWalk.ms;
+    const heapOverReads =
+      r100?.catalogWalk &&
+      r100.evaluation.heapGrowthMb - r100.catalogWalk.sample.heapGrowthMb;
     return [
-      {
-        name: 'GET /paths p95 ≤ yardstick p95 at 50k',
+      againstYardstick(
+        'allow-all: GET /paths p95 ≤ yardstick p95 at 50k',
         state,
-        measured: r50
-          ? `${ms(r50.paths.p95)} ms vs ${ms(r50.yardstick.p95)} ms`
-          : 'not measured',
-        pass: r50 ? r50.paths.p95 <= r50.yardstick.p95 : undefined,
-      },
+        r50?.paths,
+        r50?.yardstick,
+        1,
+      ),
+      ...(['followers', 'history'] as const).map(route =>
+        againstYardstick(
+          `allow-all: ${ROUTE_NAMES[route]} p95 ≤ yardstick p95 at 50k`,
+          state,
+          r50?.allowAll?.[route],
+          r50?.yardstick,
+          1,
+        ),
+      ),
+      ...(['paths', 'followers', 'history'] as const).flatMap(route => {
+        const first = r50?.conditional?.firstRequests.filter(
+          f => f.route === route,
+        );
+        const slowest = first?.length
+          ? Math.max(...first.map(f => f.ms))
+          : undefined;
+        return [
+          againstYardstick(
+            `conditional: ${ROUTE_NAMES[route]} p95 ≤ 2 × yardstick p95 at 50k`,
+            state,
+            r50?.conditional?.[route],
+            r50?.yardstick,
+            2,
+          ),
+          {
+            name: `conditional: ${ROUTE_NAMES[route]} first request after an evaluation ≤ 1 s at 50k`,
+            state,
+            measured:
+              slowest === undefined
+                ? 'not measured'
+                : `${ms(slowest)} ms${
+                    first!.length > 1 ? ` (slowest of ${first!.length})` : ''
+                  }`,
+            pass: slowest === undefined ? undefined : slowest <= 1000,
+          },
+        ];
+      }),
       {
         name: 'evaluation of 100k < 60 s (median run)',
         state,
@@ -316,6 +557,22 @@ function targets(report: Report): Target[] {
         measured: r100 ? `${mb(heapGrowth(r100))} MB` : 'not measured',
         pass: r100 ? heapGrowth(r100) < 200 : undefined,
       },
+      ...(state === 'active'
+        ? [
+            {
+              name: 'heap growth of the 100k evaluation − of its catalog reads alone ≤ 50 MB (median run)',
+              state,
+              measured:
+                heapOverReads === undefined
+                  ? 'not measured'
+                  : `${mb(r100!.evaluation.heapGrowthMb)} − ${mb(
+                      r100!.catalogWalk!.sample.heapGrowthMb,
+                    )} = ${mb(heapOverReads)} MB`,
+              pass:
+                heapOverReads === undefined ? undefined : heapOverReads <= 50,
+            },
+          ]
+        : []),
       {
         name: 'evaluation time 100k / 10k ≤ 11 (median runs)',
         state,
@@ -328,8 +585,33 @@ function targets(report: Report): Target[] {
             ? r100.evaluation.runMs / r10.evaluation.runMs <= 11
             : undefined,
       },
+      {
+        name: 'evaluation time 100k / its catalog reads alone ≤ 1.15 (median run)',
+        state,
+        measured:
+          timeRatio === undefined
+            ? 'not measured'
+            : `${s(r100!.evaluation.runMs)} s / ${s(
+                r100!.catalogWalk!.ms,
+              )} s = ${timeRatio.toFixed(2)}`,
+        pass: timeRatio === undefined ? undefined : timeRatio <= 1.15,
+      },
     ];
   });
+  const exactness = size(50_000)?.exactness;
+  // Each target's rows together, active then quiescent.
+  const names = [...new Set(perState.map(t => t.name))];
+  return [
+    ...names.flatMap(name => perState.filter(t => t.name === name)),
+    {
+      name: 'conditional: every count of GET /paths equals the catalog by-query’s, 20 random policies at 50k',
+      state: 'quiescent',
+      measured: exactness
+        ? `${exactness.exact}/${exactness.policies} policies, ${exactness.pathCounts} path counts compared, ${exactness.differences.length} differ`
+        : 'not measured',
+      pass: exactness ? exactness.differences.length === 0 : undefined,
+    },
+  ];
 }
 
 const rate = (count: number, elapsedMs: number) =>
@@ -390,10 +672,32 @@ export function formatReport(report: Report): string {
     '',
     evaluationTable(report),
     '',
-    '## Read latency (200 sequential requests after 20 warm-up, interleaved)',
+    `## Read latency (${
+      report.requests ?? 200
+    } sequential requests of each read after 20 warm-up, all reads of a size and state interleaved)`,
+    '',
+    'An allow-all caller (the benchmark’s static token: a service, every permission allowed). Followers and history are those of `goldenpath:default/node-http-service`, the most followed path; history is the default window, the 90 days before today and today.',
     '',
     latencyTable(report),
     '',
+    '## Reads under a conditional catalog policy',
+    '',
+    `${
+      report.conditionalPolicy ?? 'A conditional policy'
+    }; every other permission allowed. The caller has a Backstage user token, verified as the auth backend’s are (\`bench/userTokens.ts\`), so the plugin calls the catalog on the user’s behalf as in production. The decisions come from a permissions service in the backend (\`RandomPolicyPermissions\`), not over HTTP from a permission backend. Same requests as above, interleaved with them; the first request after an evaluation is that caller’s first after the evaluation’s task is released, one route after each measured evaluation in turn.`,
+    '',
+    conditionalTable(report),
+    '',
+    historySentence(report),
+    '',
+    'Exactness: 20 random conditional policies (`src/__testUtils__/randomPolicies.ts`, seed 12, each for its own user), checked after both loop states with each user’s token: the paths GET /paths lists against the GoldenPaths the catalog’s by-query returns, and each path’s adoption against the catalog’s `totalItems` for `kind=component,relations.followsGoldenPath=<path>`.',
+    '',
+    exactnessTable(report),
+    '',
+    ...(() => {
+      const differences = exactnessDifferences(report);
+      return differences.length ? [...differences, ''] : [];
+    })(),
     '## Targets',
     '',
     table(
@@ -418,7 +722,7 @@ export function formatReport(report: Report): string {
     breakdownTable(
       report,
       'CPU self time, s',
-      r => r.profile.cpu,
+      r => r.profile?.cpu,
       v => (v / 1000).toFixed(1),
     ),
     '',
@@ -427,7 +731,7 @@ export function formatReport(report: Report): string {
     breakdownTable(
       report,
       'allocated, MB',
-      r => r.profile.allocations,
+      r => r.profile?.allocations,
       v => v.toFixed(0),
     ),
     '',

@@ -5,17 +5,26 @@
  *   npm run bench -w plugins/golden-paths-backend -- [options]
  *
  *   --sizes 10000,50000,100000   component counts, loaded incrementally
- *   --reuse                      keep the catalog database of an earlier run
- *                                (sizes below what it holds are skipped)
+ *   --reuse                      start each size from the copy of its
+ *                                catalog an earlier run kept
+ *                                (gp_bench_catalog_<size>), or from the
+ *                                largest smaller one, instead of loading
+ *                                everything again
  *   --repositories 300           local repositories for the read figures
  *                                (0: skip that part)
  *   --requests 200               measured requests per read endpoint
  *   --repeat 3                   measured evaluations per size and state
  *                                (the median run is reported)
+ *   --skip-profile               no profiled evaluation (its tables say
+ *                                not measured; saves an evaluation per
+ *                                size and state)
  *   --stale-statistics           do not VACUUM (ANALYZE) the databases the
  *                                way autovacuum would; writes
  *                                RESULTS-stale-statistics.md instead
  *   --output <file>              write the results there instead
+ *
+ * Only what issue 12 (conditional permissions) needs, from kept catalogs:
+ *   --sizes 50000,100000 --repositories 0 --skip-profile --reuse
  *
  * Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust). Writes
  * bench/RESULTS.md and prints the same. Type-check with
@@ -38,6 +47,8 @@ import {
   dropDatabases,
   startBenchBackend,
 } from './backend';
+import { compareWithCatalog } from './exactness';
+import { seedHistory } from './history';
 import {
   keepProcessingLoopBusy,
   measureLatencies,
@@ -45,31 +56,62 @@ import {
   request,
   runEvaluation,
   startSampling,
+  timedRequest,
   vacuum,
   waitForStitched,
   walkCatalogLikeTheEvaluation,
 } from './measure';
+import {
+  CONDITIONAL_POLICY_TEXT,
+  CONDITIONAL_USER,
+  conditionalUserPolicy,
+  randomPolicies,
+} from './policies';
 import {
   changeRepositories,
   createRepositories,
   repositoryComponents,
 } from './repositories';
 import {
+  type FirstRequest,
   formatReport,
   type LoopState,
   type Machine,
   type Report,
   type RepositoryResult,
   type SizeResult,
+  type ReadRoute,
   type StateResult,
 } from './report';
 import { profileDuring } from './profile';
-import { syntheticCatalog, syntheticComponent } from './syntheticCatalog';
+import {
+  catalogFingerprint,
+  copyDatabase,
+  holdsCatalog,
+  markCatalog,
+  snapshotName,
+  snapshotSizes,
+} from './snapshots';
+import {
+  type SyntheticCatalog,
+  syntheticCatalog,
+  syntheticComponent,
+} from './syntheticCatalog';
 
 const PREFIX = 'gp_bench_';
 const REPOSITORIES_PREFIX = 'gp_bench_repos_';
 const YARDSTICK =
   '/api/catalog/entities/by-query?filter=kind=component&limit=20&totalItems=exclude';
+/** The most followed path: the largest page of followers and history. */
+const MEASURED_PATH = 'default/node-http-service';
+const ROUTES: Record<ReadRoute, string> = {
+  paths: '/api/golden-paths/paths',
+  followers: `/api/golden-paths/paths/${MEASURED_PATH}/followers`,
+  // No from/to: the default window, the 90 days before today and today.
+  history: `/api/golden-paths/paths/${MEASURED_PATH}/history`,
+};
+const HISTORY_DAYS = 90;
+const RANDOM_POLICY_COUNT = 20;
 const results = (staleStatistics: boolean) =>
   join(
     __dirname,
@@ -183,21 +225,47 @@ async function repositoryFacts(
   }
 }
 
+/** How many entries a read answered with (items, or history points). */
+function itemsOf(body: string): number {
+  return (JSON.parse(body) as { items: unknown[] }).items.length;
+}
+
 async function measureState(
   backend: BenchBackend,
   state: LoopState,
-  options: { requests: number; repeat: number },
+  options: {
+    requests: number;
+    repeat: number;
+    profile: boolean;
+    /** Whether 90 days of history were seeded: /history is measured. */
+    history: boolean;
+  },
 ): Promise<StateResult> {
   await vacuum(backend, 'catalog');
   const stopBusy =
     state === 'active' ? await keepProcessingLoopBusy(backend) : undefined;
+  const conditionalToken = backend.userToken(CONDITIONAL_USER);
+  const routes: ReadRoute[] = options.history
+    ? ['paths', 'followers', 'history']
+    : ['paths', 'followers'];
   const evaluations = [];
+  const firstRequests: FirstRequest[] = [];
   for (let i = 0; i < options.repeat; i++) {
     const e = await runEvaluation(backend);
+    // The conditional caller's first request after this evaluation, one
+    // route after each evaluation in turn: nothing of theirs is warm.
+    const route = routes[i % routes.length];
+    const first = await timedRequest(backend, {
+      path: ROUTES[route],
+      token: conditionalToken,
+    });
+    firstRequests.push({ route, ms: first.ms });
     log(
       `  ${state}: evaluation ${e.runMs} ms, heap +${e.heapGrowthMb.toFixed(
         0,
-      )} MB, ${e.stats.catalogRequests} catalog requests, ${e.stalls} stalls`,
+      )} MB, ${e.stats.catalogRequests} catalog requests, ${
+        e.stalls
+      } stalls; then conditional ${route} ${first.ms.toFixed(0)} ms`,
     );
     evaluations.push(e);
   }
@@ -210,37 +278,91 @@ async function measureState(
   const stopControl = startSampling();
   await sleep(evaluation.triggerToFinishMs + (evaluation.afterRunMs ?? 0));
   const control = stopControl();
-  const [paths, yardstick] = await measureLatencies(
-    backend,
-    ['/api/golden-paths/paths', YARDSTICK],
-    { count: options.requests, warmUp: 20 },
-  );
+
+  // Every read interleaved with every other, allow-all and conditional.
+  const timed = [
+    { path: ROUTES.paths },
+    { path: YARDSTICK },
+    ...routes
+      .filter(route => route !== 'paths')
+      .map(route => ({ path: ROUTES[route] })),
+    ...routes.map(route => ({
+      path: ROUTES[route],
+      token: conditionalToken,
+    })),
+    { path: YARDSTICK, token: conditionalToken },
+  ];
+  const latencies = await measureLatencies(backend, timed, {
+    count: options.requests,
+    warmUp: 20,
+  });
+  const [paths, yardstick, ...rest] = latencies;
+  const allowAllOthers = rest.slice(0, routes.length - 1);
+  const conditional = rest.slice(routes.length - 1, 2 * routes.length - 1);
+  const conditionalYardstick = rest[2 * routes.length - 1];
+  const byRoute = <T>(values: T[], of: ReadRoute[]) =>
+    Object.fromEntries(of.map((route, i) => [route, values[i]])) as Partial<
+      Record<ReadRoute, T>
+    >;
+
+  // What each caller was answered, to read the latencies by.
+  const answered = async (route: ReadRoute, token?: string) =>
+    itemsOf((await timedRequest(backend, { path: ROUTES[route], token })).body);
+  const sumAdoption = async (token?: string) =>
+    (
+      JSON.parse(
+        (await timedRequest(backend, { path: ROUTES.paths, token })).body,
+      ) as { items: Array<{ adoption: number }> }
+    ).items.reduce((sum, p) => sum + p.adoption, 0);
+  const views = {
+    followersVisible: await sumAdoption(conditionalToken),
+    followersAll: await sumAdoption(),
+    followersPage: await answered('followers', conditionalToken),
+    ...(options.history
+      ? {
+          historyPointsAll: await answered('history'),
+          historyPointsConditional: await answered('history', conditionalToken),
+        }
+      : {}),
+  };
+
   const catalogWalk = await walkCatalogLikeTheEvaluation(backend);
   log(
     `  ${state}: catalog reads alone ${catalogWalk.ms.toFixed(
       0,
     )} ms, heap +${catalogWalk.sample.heapGrowthMb.toFixed(0)} MB`,
   );
-  const profiled = await profileDuring(() => runEvaluation(backend));
-  log(
-    `  ${state}: profiled evaluation ${profiled.result.runMs} ms: ${profiled.cpu
-      .slice(0, 4)
-      .map(c => `${c.category} ${c.value.toFixed(0)} ms`)
-      .join(', ')}; allocated ${profiled.allocations
-      .slice(0, 4)
-      .map(c => `${c.category} ${c.value.toFixed(0)} MB`)
-      .join(', ')}`,
-  );
+  const profiled = options.profile
+    ? await profileDuring(() => runEvaluation(backend))
+    : undefined;
+  if (profiled) {
+    log(
+      `  ${state}: profiled evaluation ${
+        profiled.result.runMs
+      } ms: ${profiled.cpu
+        .slice(0, 4)
+        .map(c => `${c.category} ${c.value.toFixed(0)} ms`)
+        .join(', ')}; allocated ${profiled.allocations
+        .slice(0, 4)
+        .map(c => `${c.category} ${c.value.toFixed(0)} MB`)
+        .join(', ')}`,
+    );
+  }
   const processed = (await stopBusy?.()) ?? 0;
   if (stopBusy) {
     await quiesceProcessingLoop(backend);
   }
+  const p = (l: { p50: number; p95: number }) =>
+    `${l.p50.toFixed(1)} / ${l.p95.toFixed(1)}`;
   log(
-    `  ${state}: /paths p50 ${paths.p50.toFixed(1)} p95 ${paths.p95.toFixed(
-      1,
-    )} ms; yardstick p50 ${yardstick.p50.toFixed(
-      1,
-    )} p95 ${yardstick.p95.toFixed(1)} ms; ${processed} entities processed`,
+    `  ${state}: p50 / p95 ms: yardstick ${p(yardstick)}; allow-all ${[
+      paths,
+      ...allowAllOthers,
+    ]
+      .map(p)
+      .join(', ')}; conditional ${conditional.map(p).join(', ')} (yardstick ${p(
+      conditionalYardstick,
+    )}); ${processed} entities processed`,
   );
   return {
     state,
@@ -251,13 +373,24 @@ async function measureState(
     processedDuringMeasurement: processed,
     paths,
     yardstick,
+    allowAll: byRoute(allowAllOthers, routes.slice(1)),
+    conditional: {
+      ...byRoute(conditional, routes),
+      yardstick: conditionalYardstick,
+      firstRequests,
+      ...views,
+    },
     loadAverage: loadavg()[0],
     catalogWalk,
-    profile: {
-      evaluation: profiled.result,
-      cpu: profiled.cpu,
-      allocations: profiled.allocations,
-    },
+    ...(profiled
+      ? {
+          profile: {
+            evaluation: profiled.result,
+            cpu: profiled.cpu,
+            allocations: profiled.allocations,
+          },
+        }
+      : {}),
   };
 }
 
@@ -270,67 +403,151 @@ async function loadedComponents(backend: BenchBackend): Promise<number> {
   return Number(row?.count ?? 0);
 }
 
+/**
+ * Brings the working catalog database to `size` components, the cheapest
+ * way: from its own copy of an earlier run (`--reuse`), or by loading what
+ * is missing onto the working database or onto the largest smaller copy.
+ * Returns the backend started on it and the load figures, if it loaded.
+ */
+async function prepareCatalog(
+  size: number,
+  context: {
+    reuse: boolean;
+    fingerprint: string;
+    /** Components the working database holds; updated. */
+    loaded: { count: number };
+    base: SyntheticCatalog;
+    startBackend: () => Promise<BenchBackend>;
+  },
+): Promise<{
+  backend: BenchBackend;
+  load?: SizeResult['load'];
+  rssAfterLoadMb: number;
+}> {
+  const { catalog } = databaseNames(PREFIX);
+  const { reuse, fingerprint, loaded, base } = context;
+  const snapshots = reuse ? await snapshotSizes(catalog, fingerprint) : [];
+  const restore = async (from: number) => {
+    log(`${size}: the catalog from its copy of ${from} components`);
+    await copyDatabase(snapshotName(catalog, from), catalog);
+    loaded.count = from;
+  };
+  const fixed: Entity[] = [...base.groups, ...base.systems, ...base.paths];
+  if (snapshots.includes(size)) {
+    await restore(size);
+    const backend = await context.startBackend();
+    await waitForStitched(backend, fixed.length + size, () => undefined);
+    await quiesceProcessingLoop(backend);
+    return { backend, rssAfterLoadMb: process.memoryUsage().rss / 1024 ** 2 };
+  }
+  const smaller = snapshots.filter(n => n < size).pop();
+  if (loaded.count > size || (smaller && smaller > loaded.count)) {
+    if (smaller) {
+      await restore(smaller);
+    } else {
+      await dropDatabases([catalog]);
+      loaded.count = 0;
+    }
+  }
+
+  let backend = await context.startBackend();
+  // Entities left due by an interrupted run would slow the load down.
+  await quiesceProcessingLoop(backend);
+  const components = Array.from({ length: size }, (_, i) =>
+    syntheticComponent(base, i),
+  );
+  const added = size - loaded.count;
+  log(`${size} components: adding ${added}`);
+  const start = Date.now();
+  await backend.provider.apply([...fixed, ...components]);
+  const mutationMs = Date.now() - start;
+  components.length = 0;
+  let lastLog = 0;
+  await waitForStitched(backend, fixed.length + size, count => {
+    if (Date.now() - lastLog > 60_000) {
+      lastLog = Date.now();
+      log(`  stitched ${count} of ${fixed.length + size}`);
+    }
+  });
+  const totalMs = Date.now() - start;
+  loaded.count = size;
+  log(`  loaded in ${totalMs} ms (applyMutation ${mutationMs} ms)`);
+  const rssAfterLoadMb = process.memoryUsage().rss / 1024 ** 2;
+  await quiesceProcessingLoop(backend);
+
+  // A copy for later runs; PostgreSQL copies a database nobody uses.
+  await backend.stop();
+  await markCatalog(catalog, fingerprint);
+  const copyStart = Date.now();
+  await copyDatabase(catalog, snapshotName(catalog, size));
+  log(
+    `  kept as ${snapshotName(catalog, size)} (${Date.now() - copyStart} ms)`,
+  );
+  backend = await context.startBackend();
+  await quiesceProcessingLoop(backend);
+  return {
+    backend,
+    load: added > 0 ? { addedEntities: added, mutationMs, totalMs } : undefined,
+    rssAfterLoadMb,
+  };
+}
+
 async function catalogSizes(
   sizes: number[],
   options: {
     reuse: boolean;
     requests: number;
     repeat: number;
+    profile: boolean;
     emulateAutovacuum: boolean;
   },
   report: Report,
   write: () => void,
 ): Promise<void> {
   const names = databaseNames(PREFIX);
-  // The plugin's tables only hold derived results: start them afresh.
-  await dropDatabases(
-    options.reuse ? [names.goldenPaths] : [names.catalog, names.goldenPaths],
-  );
-  const backend = await startBenchBackend({
-    prefix: PREFIX,
-    repositoriesDirectory: join(tmpdir(), 'golden-paths-bench-none'),
-    emulateAutovacuum: options.emulateAutovacuum,
-  });
-  try {
-    const base = syntheticCatalog();
-    const fixed: Entity[] = [...base.groups, ...base.systems, ...base.paths];
-    // Entities left due by an interrupted run would slow the load down.
-    await quiesceProcessingLoop(backend);
-    let loaded = await loadedComponents(backend);
-    if (loaded) {
-      log(`the catalog already holds ${loaded} synthetic components`);
-    }
-    for (const size of sizes) {
-      if (size < loaded) {
-        log(`skipping ${size}: the reused catalog holds ${loaded}`);
-        report.skippedSizes.push(size);
-        continue;
-      }
-      const components = Array.from({ length: size }, (_, i) =>
-        syntheticComponent(base, i),
-      );
-      const followers = components.filter(
-        c => c.metadata.annotations?.['golden-paths.dev/path'],
-      ).length;
-      const added = size - loaded;
-      log(`${size} components (${followers} followers): adding ${added}`);
-      const start = Date.now();
-      await backend.provider.apply([...fixed, ...components]);
-      const mutationMs = Date.now() - start;
-      components.length = 0;
-      let lastLog = 0;
-      await waitForStitched(backend, fixed.length + size, count => {
-        if (Date.now() - lastLog > 60_000) {
-          lastLog = Date.now();
-          log(`  stitched ${count} of ${fixed.length + size}`);
-        }
-      });
-      const totalMs = Date.now() - start;
-      loaded = size;
-      log(`  loaded in ${totalMs} ms (applyMutation ${mutationMs} ms)`);
-      const rssAfterLoadMb = process.memoryUsage().rss / 1024 ** 2;
+  const base = syntheticCatalog();
+  const fingerprint = catalogFingerprint(base);
+  const policies = [
+    conditionalUserPolicy,
+    ...randomPolicies(base, RANDOM_POLICY_COUNT),
+  ];
+  const loaded = { count: 0 };
+  if (options.reuse && (await holdsCatalog(names.catalog, fingerprint))) {
+    // A catalog left by an earlier run: a start to load onto.
+    const backend = await startBenchBackend({
+      prefix: PREFIX,
+      repositoriesDirectory: join(tmpdir(), 'golden-paths-bench-none'),
+      emulateAutovacuum: options.emulateAutovacuum,
+    });
+    loaded.count = await loadedComponents(backend);
+    await backend.stop();
+    log(`the working catalog holds ${loaded.count} synthetic components`);
+  } else {
+    await dropDatabases([names.catalog]);
+  }
+  const startBackend = async () => {
+    // The plugin's tables only hold derived results: start them afresh.
+    await dropDatabases([names.goldenPaths]);
+    return startBenchBackend({
+      prefix: PREFIX,
+      repositoriesDirectory: join(tmpdir(), 'golden-paths-bench-none'),
+      emulateAutovacuum: options.emulateAutovacuum,
+      policies,
+    });
+  };
 
-      await quiesceProcessingLoop(backend);
+  for (const size of sizes) {
+    const followers = Array.from({ length: size }, (_, i) =>
+      syntheticComponent(base, i),
+    ).filter(c => c.metadata.annotations?.['golden-paths.dev/path']).length;
+    const { backend, load, rssAfterLoadMb } = await prepareCatalog(size, {
+      reuse: options.reuse,
+      fingerprint,
+      loaded,
+      base,
+      startBackend,
+    });
+    try {
       const warmUp = await runEvaluation(backend);
       log(`  warm-up evaluation ${warmUp.runMs} ms`);
       const counted = (await adoption(backend)).adoption;
@@ -344,25 +561,41 @@ async function catalogSizes(
           `At ${size}: the run's stats say ${warmUp.stats.components} components, it stored ${warmUp.storedResults} results.`,
         );
       }
+      const history = await seedHistory(backend.goldenPathsDb, {
+        days: HISTORY_DAYS,
+      });
+      log(
+        history.seeded
+          ? `  history: ${history.days} days, ${history.intervals} intervals of ${history.followers} followers, ${history.changesPerDay} changes a day (${history.ms} ms)`
+          : `  history not seeded: ${history.reason}`,
+      );
       const states: StateResult[] = [];
       for (const state of ['quiescent', 'active'] as const) {
-        states.push(await measureState(backend, state, options));
+        states.push(
+          await measureState(backend, state, {
+            ...options,
+            history: history.seeded,
+          }),
+        );
       }
-      const result: SizeResult = {
+      const exactness = await compareWithCatalog(backend, policies.slice(1));
+      log(
+        `  exactness: ${exactness.exact}/${exactness.policies} policies exact, ${exactness.pathCounts} path counts compared, ${exactness.differences.length} differ`,
+      );
+      report.sizes.push({
         components: size,
         followers,
-        ...(added > 0
-          ? { load: { addedEntities: added, mutationMs, totalMs } }
-          : {}),
+        ...(load ? { load } : {}),
         rssAfterLoadMb,
         warmUp,
+        history,
         states,
-      };
-      report.sizes.push(result);
+        exactness,
+      });
       write();
+    } finally {
+      await backend.stop();
     }
-  } finally {
-    await backend.stop();
   }
 }
 
@@ -374,6 +607,7 @@ async function main() {
       repositories: { type: 'string', default: '300' },
       requests: { type: 'string', default: '200' },
       repeat: { type: 'string', default: '3' },
+      'skip-profile': { type: 'boolean', default: false },
       'stale-statistics': { type: 'boolean', default: false },
       output: { type: 'string' },
     },
@@ -400,6 +634,7 @@ async function main() {
     emulateAutovacuum,
     databases: [
       ...Object.values(databaseNames(PREFIX)),
+      ...sizes.map(size => snapshotName(databaseNames(PREFIX).catalog, size)),
       ...(repositories
         ? Object.values(databaseNames(REPOSITORIES_PREFIX))
         : []),
@@ -408,6 +643,8 @@ async function main() {
       sample.reduce((sum, json) => sum + json.length, 0) / sample.length,
     sizes: [],
     skippedSizes: [],
+    requests: Number(values.requests),
+    conditionalPolicy: CONDITIONAL_POLICY_TEXT,
     notes: [
       'One process hosts the catalog, the golden-paths plugin and the client that measures; heap and RSS are that whole process (garbage collected just before each baseline, `--expose-gc`), and the measuring client shares its event loop.',
       'Processing loop: `catalog.processingInterval` is 24 h, so after a load nothing is due and the loop only polls (**quiescent**). **Active** sets `next_update_at = now()` on every `refresh_state` row (again whenever fewer than 1000 are left), as in a large catalog whose loop never catches up with the default 100-150 s interval; the count in brackets is how many entities the loop took while that state was measured (unchanged entities: processed, not re-stitched, as in production).',
@@ -452,6 +689,7 @@ async function main() {
       reuse: values.reuse!,
       requests: Number(values.requests),
       repeat: Math.max(1, Number(values.repeat)),
+      profile: !values['skip-profile'],
       emulateAutovacuum,
     },
     report,
