@@ -91,27 +91,38 @@ export class InsightsService {
     const caller = await this.#caller(options.credentials);
     await this.#visiblePath(pathRef, caller);
     const { visibility } = caller;
-    if (visibility.all || 'filter' in visibility) {
-      const rows = await this.#store.listFollowers(pathRef, {
-        limit: request.limit + 1,
-        afterEntityRef: decodeCursor(request.cursor),
-        ...(visibility.all ? {} : { visibleTo: visibility.filter }),
-      });
-      const items = rows.slice(0, request.limit).map(toFollowerResult);
-      return rows.length > request.limit
-        ? {
-            items,
-            nextCursor: encodeCursor(items[items.length - 1].entityRef),
-          }
-        : { items };
+    let restriction = {};
+    if (!visibility.all) {
+      restriction =
+        'filter' in visibility
+          ? { visibleTo: visibility.filter }
+          : { entityRefs: [...visibility.refs.followers] };
     }
-    const rows = (
-      await this.#store.getComponentResults([...visibility.refs.followers])
-    )
-      .filter(row => row.pathRef === pathRef)
-      .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
-    const page = pageOf(rows, row => row.entityRef, request);
-    return { ...page, items: page.items.map(toFollowerResult) };
+    const rows = await this.#store.listFollowers(pathRef, {
+      limit: request.limit + 1,
+      afterEntityRef: decodeCursor(request.cursor),
+      ...restriction,
+    });
+    const page = rows.slice(0, request.limit);
+    const nextCursor =
+      rows.length > request.limit
+        ? encodeCursor(page[page.length - 1].entityRef)
+        : undefined;
+    let items = page;
+    if (!visibility.all && page.length > 0) {
+      // Visibility was judged on what the last evaluation stored; the names
+      // shown are checked with the catalog now, in one request, so that a
+      // follower the caller has since lost is not listed.
+      const readable = await this.#visibility.canRead(
+        options.credentials,
+        page.map(row => row.entityRef),
+      );
+      items = page.filter((_, i) => readable[i]);
+    }
+    return {
+      items: items.map(toFollowerResult),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
   }
 
   async getHistory(
