@@ -333,7 +333,7 @@ function exactnessDifferences(report: Report): string[] {
 function loadTable(report: Report): string {
   const rows = report.sizes.map(size => [
     k(size.components),
-    size.load ? String(size.load.addedEntities) : 'reused',
+    size.load ? String(size.load.addedEntities) : 'kept copy',
     size.load ? s(size.load.mutationMs) : '-',
     size.load ? s(size.load.totalMs) : '-',
     size.load
@@ -699,6 +699,8 @@ export function formatReport(report: Report): string {
       return differences.length ? [...differences, ''] : [];
     })(),
     '## Targets',
+    '',
+    '**allow-all**: the static token; **conditional**: the caller and policy of "Reads under a conditional catalog policy" above; the yardstick is the allow-all one. A first request is the slowest of those measured at that size and state.',
     '',
     table(
       ['target', 'processing loop', 'measured', 'result'],

@@ -394,13 +394,18 @@ async function measureState(
   };
 }
 
-async function loadedComponents(backend: BenchBackend): Promise<number> {
-  const row = await backend
-    .catalogDb('refresh_state')
-    .where('entity_ref', 'like', 'component:default/svc-%')
-    .count({ count: '*' })
-    .first();
-  return Number(row?.count ?? 0);
+/** Synthetic components in a catalog database, processed or not. */
+async function loadedComponents(database: string): Promise<number> {
+  const db = connectTo(database);
+  try {
+    const row = await db('refresh_state')
+      .where('entity_ref', 'like', 'component:default/svc-%')
+      .count({ count: '*' })
+      .first();
+    return Number(row?.count ?? 0);
+  } finally {
+    await db.destroy();
+  }
 }
 
 /**
@@ -514,13 +519,7 @@ async function catalogSizes(
   const loaded = { count: 0 };
   if (options.reuse && (await holdsCatalog(names.catalog, fingerprint))) {
     // A catalog left by an earlier run: a start to load onto.
-    const backend = await startBenchBackend({
-      prefix: PREFIX,
-      repositoriesDirectory: join(tmpdir(), 'golden-paths-bench-none'),
-      emulateAutovacuum: options.emulateAutovacuum,
-    });
-    loaded.count = await loadedComponents(backend);
-    await backend.stop();
+    loaded.count = await loadedComponents(names.catalog);
     log(`the working catalog holds ${loaded.count} synthetic components`);
   } else {
     await dropDatabases([names.catalog]);
