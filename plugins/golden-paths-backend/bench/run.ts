@@ -612,6 +612,10 @@ async function main() {
     },
   });
   const emulateAutovacuum = !values['stale-statistics'];
+  if (values.reuse && !emulateAutovacuum) {
+    // A kept catalog carries the planner statistics of the run that made it.
+    throw new Error('--stale-statistics needs fresh databases: no --reuse');
+  }
   const sizes = values
     .sizes!.split(',')
     .map(Number)
@@ -658,6 +662,11 @@ async function main() {
       )} MB in this process) it does so late. \`NODE_OPTIONS=--max-old-space-size=<MB>\` lowers the peak.`,
     ],
   };
+  if (values.reuse) {
+    report.notes.push(
+      '`--reuse`: a size whose catalog database was kept by an earlier run (`gp_bench_catalog_<size>`, same synthetic catalog) starts from that copy and has no load figures; others load onto the largest smaller copy.',
+    );
+  }
   if (report.machine.autovacuum === 'off') {
     report.notes.push(
       emulateAutovacuum
