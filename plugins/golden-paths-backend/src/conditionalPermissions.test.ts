@@ -57,8 +57,9 @@ const MAX_PLANNED = 1;
 const NO_PATH = 'no-such-path';
 const NO_COMPONENT = 'no-such-component';
 
+/** A path's figures over `followers`. */
 function expectFigures(
-  actual: PathSummary | PathDetails,
+  actual: PathSummary,
   path: FixturePath,
   followers: FixtureFollower[],
 ) {
@@ -73,11 +74,18 @@ function expectFigures(
       passRatio,
     })),
   ).toEqual(expected.checks);
-  if ('versions' in actual) {
-    expect(
-      [...actual.versions].sort((a, b) => byRef(a.version, b.version)),
-    ).toEqual(expected.versions);
-  }
+}
+
+/** A path's figures and the versions its `followers` are on. */
+function expectDetails(
+  actual: PathDetails,
+  path: FixturePath,
+  followers: FixtureFollower[],
+) {
+  expectFigures(actual, path, followers);
+  expect(
+    [...actual.versions].sort((a, b) => byRef(a.version, b.version)),
+  ).toEqual(expectedFigures(path, followers).versions);
 }
 
 describe('golden-paths routes under conditional catalog permissions', () => {
@@ -290,7 +298,7 @@ describe('golden-paths routes under conditional catalog permissions', () => {
           `/paths/default/${path.name}`,
           U.admin,
         );
-        expectFigures(details.body, path, CONDITIONAL_FOLLOWERS);
+        expectDetails(details.body, path, CONDITIONAL_FOLLOWERS);
         const history = await call<HistoryResponse>(
           `/paths/default/${path.name}/history`,
           U.admin,
@@ -463,7 +471,7 @@ describe('golden-paths routes under conditional catalog permissions', () => {
           path: path.name,
           status: 200,
         });
-        expectFigures(body, path, view.visible);
+        expectDetails(body, path, view.visible);
       }
       await expectHiddenPathsAnswerAsNone('');
     });
