@@ -9,6 +9,7 @@ import type {
   RunStats,
   StoredComponentResult,
 } from './EvaluationStore';
+import { shareValue } from './sharedJson';
 
 jest.setTimeout(60_000);
 
@@ -424,6 +425,59 @@ describe.each(databases.eachSupportedId())(
       const storedBare = await store.getComponentResult(component('bare'));
       expect(storedBare).toStrictEqual(bare);
     });
+
+    it('stores each follower of a batch with its own fields, also where followers share checks and drift', async () => {
+      // Marked shared as the evaluation marks the results it gives to many.
+      const sharedChecks = shareValue([
+        {
+          id: 'ci',
+          title: 'CI',
+          status: 'fail' as const,
+          reason: 'no "ci" {file}, \\ NULL',
+          fix: 'Add one, e.g. {"a": [1, 2]}',
+        },
+      ]);
+      const sharedDrift = shareValue({
+        status: 'patch-behind' as const,
+        currentVersion: '2.1.0-rc.2',
+        latestVersion: '2.1.0',
+        deprecated: false,
+      });
+      const early = new Date('2026-11-26T09:00:00.000Z');
+      const late = new Date('2026-11-26T11:00:00.000Z');
+      const results = [
+        result('a', { checks: sharedChecks, drift: sharedDrift }),
+        result('b', {
+          checks: sharedChecks,
+          drift: sharedDrift,
+          title: 'NULL',
+          owner: undefined,
+          compliant: false,
+          evaluatedAt: late,
+        }),
+        result('c', {
+          checks: sharedChecks,
+          title: 'with "quotes", {braces} and \\ back\\slashes',
+          lifecycle: undefined,
+          entityEtag: undefined,
+          evaluatedAt: early,
+        }),
+        result('d', { checks: [...sharedChecks], drift: { ...sharedDrift } }),
+      ];
+      await completedRun(results);
+
+      expect(
+        await store.getComponentResults(results.map(r => r.entityRef)),
+      ).toEqual(expect.arrayContaining(results));
+      const b = await store.getComponentResult(component('b'));
+      expect(b?.title).toBe('NULL');
+      expect(b).not.toHaveProperty('owner');
+      expect(await rowsOfRun(await currentRunId())).toBe(4);
+    });
+
+    async function currentRunId(): Promise<number> {
+      return (await store.getCurrentRun())!.id;
+    }
 
     it('pages through followers of a path', async () => {
       const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];

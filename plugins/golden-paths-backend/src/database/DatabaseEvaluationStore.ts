@@ -21,7 +21,6 @@ import type {
 } from './EvaluationStore';
 import {
   COMPONENT_RESULT_COLUMNS,
-  COMPONENT_RESULT_MERGE_COLUMNS,
   type ComponentResultRow,
   type PathHistoryRow,
   type PathSummaryRow,
@@ -31,6 +30,7 @@ import {
   toRunInfo,
 } from './evaluationRows';
 import { chunks } from './chunks';
+import { upsertComponentResults } from './componentResultsUpsert';
 import { pruneEntityFacts, writeEntityFacts } from './entityFactsTable';
 import { whereEntityMatches } from './entityFilterQuery';
 import {
@@ -118,10 +118,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       // fail if that run completed first.
       await this.assertRunning(tx, runId, { lock: true });
       for (const chunk of chunks(rows, WRITE_CHUNK_SIZE)) {
-        await tx<ComponentResultRow>('component_results')
-          .insert(chunk)
-          .onConflict(['run_id', 'entity_ref'])
-          .merge([...COMPONENT_RESULT_MERGE_COLUMNS]);
+        await upsertComponentResults(tx, chunk);
       }
     });
   }

@@ -3,6 +3,7 @@ import type {
   RunStats,
   StoredComponentResult,
 } from './EvaluationStore';
+import { jsonOf } from './sharedJson';
 
 /*
  * The evaluation tables' rows as the databases return them, and their
@@ -108,8 +109,9 @@ export function toComponentResultRow(
     owner: result.owner ?? null,
     type: result.type ?? null,
     lifecycle: result.lifecycle ?? null,
-    drift: JSON.stringify(result.drift),
-    checks: JSON.stringify(result.checks),
+    // Followers share their drift and check results: serialized once.
+    drift: jsonOf(result.drift),
+    checks: jsonOf(result.checks),
     compliant: result.compliant,
     entity_etag: result.entityEtag ?? null,
     evaluated_at: result.evaluatedAt,
