@@ -6,11 +6,14 @@ import {
   ANNOTATION_GOLDEN_PATH_VERSION,
   RELATION_FOLLOWS_GOLDEN_PATH,
   type CheckResult,
+  type DriftInfo,
   type GoldenPathEntityV1alpha1,
   isGoldenPathEntity,
 } from '@golden-paths/golden-paths-common';
 import type {
   GoldenPathCheck,
+  GoldenPathCheckContext,
+  GoldenPathCheckVerdict,
   RepositorySnapshot,
 } from '@golden-paths/golden-paths-node';
 import type {
@@ -27,13 +30,19 @@ import {
   forEachConcurrently,
   repositoryLocation,
 } from '@golden-paths/golden-paths-node';
-import { entityFacts, FACT_FIELDS } from '../visibility/entityFacts';
+import {
+  type EntityFact,
+  entityFacts,
+  FACT_FIELDS,
+} from '../visibility/entityFacts';
 import { catalogPages } from './catalogPages';
 import type { CheckRegistry } from './CheckRegistry';
-import { driftOf } from './drift';
+import { CheckResultSets, type ResultSet } from './CheckResultSets';
+import { driftLookup } from './drift';
 import { FollowerTally } from './FollowerTally';
 import { pathDetails } from './pathDetails';
-import { entityRefKey, normalizeRef } from './refs';
+import { entityRefKey, refNormalizer } from './refs';
+import { type StartWrite, withWritesBehind } from './writesBehind';
 
 /**
  * The component fields an evaluation reads from the catalog: what the
@@ -45,13 +54,34 @@ export const FOLLOWER_FIELDS = FACT_FIELDS;
 
 /** Paths whose followers are read from the catalog at the same time. */
 const PATHS_READ_AT_ONCE = 2;
+/**
+ * Pages of a path being written while its next page is read and evaluated:
+ * the writes wait on the database, not on this process, so they overlap the
+ * catalog reads; one per path bounds the pages held in memory.
+ */
+const PAGE_WRITES_IN_FLIGHT = 1;
 
 interface PathPlan {
   path: GoldenPathEntityV1alpha1;
+  /** `entityRefKey(path)`. */
+  ref: string;
   checks: GoldenPathCheck[];
   /** Union of the checks' repository file patterns; empty: no read. */
   patterns: string[];
   tally: FollowerTally;
+  /** The results of the checks, shared among followers. */
+  resultSets: CheckResultSets;
+  /** A follower's drift by its version, shared among followers. */
+  driftOf: (currentVersion: string | undefined) => DriftInfo;
+}
+
+/** What every follower of one evaluation is evaluated with. */
+interface RunContext {
+  runId: number;
+  budget: { remaining: number };
+  readCounts: RepositoryReadCounts;
+  catalogHas: GoldenPathCheckContext['catalogHas'];
+  ownerRef: (ref: string | undefined, namespace?: string) => string | undefined;
 }
 
 const NO_REPOSITORY: RepositorySnapshot = {
@@ -119,24 +149,25 @@ export class EvaluationService {
       repositoryNotModified: 0,
       repositoryFailures: 0,
     };
-    const readCounts = { reads: 0, notModified: 0, failures: 0 };
-    const budget = { remaining: this.#maxReadsPerRun };
+    const run: RunContext = {
+      runId,
+      budget: { remaining: this.#maxReadsPerRun },
+      readCounts: { reads: 0, notModified: 0, failures: 0 },
+      catalogHas: ref => ownersInCatalog.has(ref.toLocaleLowerCase('en-US')),
+      ownerRef: refNormalizer('group'),
+    };
     try {
       // One walk per path, by its followsGoldenPath relation (an exact value
       // in the catalog's search index): a page then costs what the path's
       // followers cost, not what the whole catalog costs, as an
       // annotation-exists filter does. Two paths at a time.
-      await forEachConcurrently(
-        [...plans.values()],
-        PATHS_READ_AT_ONCE,
-        async plan => {
+      await forEachConcurrently([...plans.values()], PATHS_READ_AT_ONCE, plan =>
+        withWritesBehind(PAGE_WRITES_IN_FLIGHT, async startWrite => {
           for await (const page of catalogPages(
             this.#catalog,
             {
               filter: {
-                [`relations.${RELATION_FOLLOWS_GOLDEN_PATH}`]: entityRefKey(
-                  plan.path,
-                ),
+                [`relations.${RELATION_FOLLOWS_GOLDEN_PATH}`]: plan.ref,
               },
               fields: FOLLOWER_FIELDS,
             },
@@ -145,29 +176,26 @@ export class EvaluationService {
             // Awaited first: `+= await` would read the count before the
             // other path's walk added to it.
             const evaluated = await this.#evaluatePage(
-              runId,
-              page.filter(
-                entity =>
-                  entity.kind.toLocaleLowerCase('en-US') === 'component',
-              ),
+              page.filter(isComponent),
               plan,
-              { budget, readCounts, ownersInCatalog },
+              run,
+              startWrite,
             );
             stats.components += evaluated;
           }
-        },
+        }),
       );
       stats.catalogRequests = counter.requests;
-      stats.repositoryReads = readCounts.reads;
-      stats.repositoryNotModified = readCounts.notModified;
-      stats.repositoryFailures = readCounts.failures;
+      stats.repositoryReads = run.readCounts.reads;
+      stats.repositoryNotModified = run.readCounts.notModified;
+      stats.repositoryFailures = run.readCounts.failures;
       await this.#store.completeRun(runId, {
         summaries: [...plans.values()].map(plan =>
           pathDetails(
             plan.path,
             plan.tally.figures(),
             startedAt,
-            previous.get(entityRefKey(plan.path)),
+            previous.get(plan.ref),
           ),
         ),
         day: startedAt.toISOString().slice(0, 10),
@@ -180,42 +208,45 @@ export class EvaluationService {
     }
   }
 
-  /** Evaluates and stores one page of a path's followers; returns how many. */
+  /**
+   * Evaluates one page of a path's followers and starts writing what it
+   * found; returns how many it evaluated.
+   */
   async #evaluatePage(
-    runId: number,
     followers: Entity[],
     plan: PathPlan,
-    context: {
-      budget: { remaining: number };
-      readCounts: RepositoryReadCounts;
-      ownersInCatalog: Set<string>;
-    },
+    run: RunContext,
+    startWrite: StartWrite,
   ): Promise<number> {
-    await this.#store.writeEntityFacts(followers.map(factsOf));
+    const locations = followers.map(entity => repositoryLocation(entity));
     const snapshots = await this.#repositories.read(
-      followers.flatMap(entity => {
-        const location = repositoryLocation(entity);
-        return location && plan.patterns.length
-          ? [{ location, patterns: plan.patterns }]
-          : [];
-      }),
-      context.budget,
-      context.readCounts,
+      plan.patterns.length
+        ? locations.flatMap(location =>
+            location ? [{ location, patterns: plan.patterns }] : [],
+          )
+        : [],
+      run.budget,
+      run.readCounts,
     );
     const evaluatedAt = new Date();
     const results: StoredComponentResult[] = [];
-    for (const entity of followers) {
-      const location = repositoryLocation(entity);
+    // One follower's check results at a time, before they are interned.
+    const scratch: Array<CheckResult | Promise<CheckResult>> = [];
+    for (let index = 0; index < followers.length; index++) {
+      const entity = followers[index];
+      const location = locations[index];
       const repository = (location && snapshots.get(location)) || NO_REPOSITORY;
-      const result = await this.#evaluateOne(entity, plan, {
-        repository,
-        ownersInCatalog: context.ownersInCatalog,
-        evaluatedAt,
-      });
+      const checks = this.#runChecks(entity, plan, run, repository, scratch);
+      const resultSet = isPromise(checks) ? await checks : checks;
+      const result = this.#resultOf(entity, plan, run, resultSet, evaluatedAt);
       plan.tally.add(result);
       results.push(result);
     }
-    await this.#store.writeComponentResults(runId, results);
+    // Written behind: the next page is read and evaluated meanwhile.
+    await startWrite(async () => {
+      await this.#store.writeEntityFacts(followers.map(factsOf));
+      await this.#store.writeComponentResults(run.runId, results);
+    });
     return results.length;
   }
 
@@ -234,11 +265,15 @@ export class EvaluationService {
           continue;
         }
         const checks = this.#checks.checksFor(entity);
-        plans.set(entityRefKey(entity), {
+        const ref = entityRefKey(entity);
+        plans.set(ref, {
           path: entity,
+          ref,
           checks,
           patterns: [...new Set(checks.flatMap(c => c.repositoryFiles ?? []))],
           tally: new FollowerTally(checks),
+          resultSets: new CheckResultSets(checks),
+          driftOf: driftLookup(entity),
         });
       }
     }
@@ -265,85 +300,150 @@ export class EvaluationService {
     return refs;
   }
 
-  async #evaluateOne(
+  /**
+   * Runs a path's checks on one follower. A check's verdict is awaited only
+   * when it returns a promise: synchronous checks (the built-in ones) cost
+   * no promise per follower.
+   */
+  #runChecks(
     entity: Entity,
     plan: PathPlan,
-    context: {
-      repository: RepositorySnapshot;
-      ownersInCatalog: Set<string>;
-      evaluatedAt: Date;
-    },
-  ): Promise<StoredComponentResult> {
-    const checks: CheckResult[] = [];
-    for (const check of plan.checks) {
-      checks.push(await this.#runCheck(check, entity, plan, context));
-    }
-    const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    const text = (value: unknown) =>
-      typeof value === 'string' && value ? value : undefined;
-    const owner = normalizeRef(text(spec.owner), {
-      defaultKind: 'group',
-      defaultNamespace: entity.metadata.namespace,
-    });
-    return {
-      entityRef: entityRefKey(entity),
-      pathRef: entityRefKey(plan.path),
-      ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
-      ...(owner ? { owner } : {}),
-      ...(text(spec.type) ? { type: text(spec.type) } : {}),
-      ...(text(spec.lifecycle) ? { lifecycle: text(spec.lifecycle) } : {}),
-      drift: driftOf(
-        entity.metadata.annotations?.[ANNOTATION_GOLDEN_PATH_VERSION],
-        plan.path,
-      ),
-      checks,
-      compliant: checks.every(c => c.status === 'pass'),
-      ...(entity.metadata.etag ? { entityEtag: entity.metadata.etag } : {}),
-      evaluatedAt: context.evaluatedAt,
+    run: RunContext,
+    repository: RepositorySnapshot,
+    scratch: Array<CheckResult | Promise<CheckResult>>,
+  ): ResultSet | Promise<ResultSet> {
+    const context: GoldenPathCheckContext = {
+      entity,
+      path: plan.path,
+      repository,
+      catalogHas: run.catalogHas,
     };
+    let pending = false;
+    for (let index = 0; index < plan.checks.length; index++) {
+      const result = this.#runCheck(index, plan, context);
+      scratch[index] = result;
+      pending ||= isPromise(result);
+    }
+    scratch.length = plan.checks.length;
+    if (pending) {
+      return Promise.all(scratch).then(results =>
+        plan.resultSets.setOf(results),
+      );
+    }
+    return plan.resultSets.setOf(scratch as CheckResult[]);
   }
 
-  async #runCheck(
-    check: GoldenPathCheck,
-    entity: Entity,
+  /** One check on one follower; a check that fails says `unknown`. */
+  #runCheck(
+    index: number,
     plan: PathPlan,
-    context: { repository: RepositorySnapshot; ownersInCatalog: Set<string> },
-  ): Promise<CheckResult> {
-    try {
-      const verdict = await check.evaluate({
-        entity,
-        path: plan.path,
-        repository: context.repository,
-        catalogHas: ref =>
-          context.ownersInCatalog.has(ref.toLocaleLowerCase('en-US')),
-      });
-      return {
-        id: check.id,
-        title: check.title,
-        status: verdict.status,
-        reason: verdict.reason,
-        ...(verdict.fix ? { fix: verdict.fix } : {}),
-      };
-    } catch (error) {
+    context: GoldenPathCheckContext,
+  ): CheckResult | Promise<CheckResult> {
+    const unknown = (error: unknown) => {
       this.#logger.warn(
-        `Check ${check.id} failed on ${entityRefKey(entity)}: ${stringifyError(
-          error,
-        )}`,
+        `Check ${plan.checks[index].id} failed on ${entityRefKey(
+          context.entity,
+        )}: ${stringifyError(error)}`,
       );
-      return {
-        id: check.id,
-        title: check.title,
+      return plan.resultSets.result(index, {
         status: 'unknown',
         reason: `the check could not be evaluated: ${stringifyError(error)}`,
-      };
+      });
+    };
+    try {
+      const verdict = plan.checks[index].evaluate(context);
+      if (!isPromise(verdict)) {
+        return plan.resultSets.result(index, verdict);
+      }
+      return Promise.resolve(verdict)
+        .then((settled: GoldenPathCheckVerdict) =>
+          plan.resultSets.result(index, settled),
+        )
+        .catch(unknown);
+    } catch (error) {
+      return unknown(error);
     }
+  }
+
+  /** A follower's result: its own fields, the shared checks and drift. */
+  #resultOf(
+    entity: Entity,
+    plan: PathPlan,
+    run: RunContext,
+    resultSet: ResultSet,
+    evaluatedAt: Date,
+  ): StoredComponentResult {
+    const { metadata } = entity;
+    const spec = entity.spec ?? {};
+    const result: StoredComponentResult = {
+      entityRef: entityRefKey(entity),
+      pathRef: plan.ref,
+      drift: plan.driftOf(
+        metadata.annotations?.[ANNOTATION_GOLDEN_PATH_VERSION],
+      ),
+      checks: resultSet.checks,
+      compliant: resultSet.compliant,
+      evaluatedAt,
+    };
+    // Absent rather than undefined, as readers of stored results get them.
+    if (metadata.title) {
+      result.title = metadata.title;
+    }
+    const owner = run.ownerRef(text(spec.owner), metadata.namespace);
+    if (owner) {
+      result.owner = owner;
+    }
+    const type = text(spec.type);
+    if (type) {
+      result.type = type;
+    }
+    const lifecycle = text(spec.lifecycle);
+    if (lifecycle) {
+      result.lifecycle = lifecycle;
+    }
+    if (metadata.etag) {
+      result.entityEtag = metadata.etag;
+    }
+    return result;
   }
 }
 
+function isComponent(entity: Entity): boolean {
+  return (
+    entity.kind === 'Component' ||
+    entity.kind.toLocaleLowerCase('en-US') === 'component'
+  );
+}
+
+/** A non-empty string, or undefined. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+function isPromise<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as PromiseLike<T>).then === 'function'
+  );
+}
+
+/**
+ * An entity's facts for the store, computed only when the store reads them:
+ * it reads those of entities whose etag changed since their facts were
+ * stored, after the first evaluation few of them.
+ */
 function factsOf(entity: Entity): EntityFactsInput {
-  return {
+  let facts: EntityFact[] | undefined;
+  const input: EntityFactsInput = {
     entityRef: entityRefKey(entity),
-    ...(entity.metadata.etag ? { etag: entity.metadata.etag } : {}),
-    facts: entityFacts(entity),
+    get facts() {
+      facts ??= entityFacts(entity);
+      return facts;
+    },
   };
+  if (entity.metadata.etag) {
+    input.etag = entity.metadata.etag;
+  }
+  return input;
 }

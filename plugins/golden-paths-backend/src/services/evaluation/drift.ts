@@ -4,6 +4,13 @@ import type {
   DriftStatus,
   GoldenPathEntityV1alpha1,
 } from '@golden-paths/golden-paths-common';
+import { shareValue } from '../../database/sharedJson';
+
+/**
+ * Versions a {@link driftLookup} remembers: followers name few versions, but
+ * the annotation is free text and must not grow memory without bound.
+ */
+const REMEMBERED_VERSIONS = 1000;
 
 /**
  * Compares a follower's `golden-paths.dev/path-version` with its path's
@@ -50,5 +57,26 @@ export function driftOf(
     ...(deprecated && path.spec.replacedBy
       ? { replacedBy: path.spec.replacedBy }
       : {}),
+  };
+}
+
+/**
+ * {@link driftOf} for the followers of one path, computed once per version:
+ * followers at the same version get the same DriftInfo, frozen and marked
+ * shared, so it is also serialized once.
+ */
+export function driftLookup(
+  path: GoldenPathEntityV1alpha1,
+): (currentVersion: string | undefined) => DriftInfo {
+  const known = new Map<string | undefined, DriftInfo>();
+  return currentVersion => {
+    let drift = known.get(currentVersion);
+    if (!drift) {
+      drift = driftOf(currentVersion, path);
+      if (known.size < REMEMBERED_VERSIONS) {
+        known.set(currentVersion, shareValue(drift));
+      }
+    }
+    return drift;
   };
 }

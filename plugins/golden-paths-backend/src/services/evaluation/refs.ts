@@ -1,12 +1,14 @@
-import {
-  type Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { type Entity, parseEntityRef } from '@backstage/catalog-model';
 
-/** The full, lower-case ref the plugin stores and compares entities by. */
+/**
+ * The full, lower-case ref the plugin stores and compares entities by: what
+ * `stringifyEntityRef(entity).toLocaleLowerCase('en-US')` gives, in one
+ * string operation (it runs for every follower of every evaluation).
+ */
 export function entityRefKey(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+    entity.metadata.name
+  }`.toLocaleLowerCase('en-US');
 }
 
 /**
@@ -21,13 +23,45 @@ export function normalizeRef(
     return undefined;
   }
   try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: context.defaultKind,
-        defaultNamespace: context.defaultNamespace ?? 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
+    const { kind, namespace, name } = parseEntityRef(ref, {
+      defaultKind: context.defaultKind,
+      defaultNamespace: context.defaultNamespace ?? 'default',
+    });
+    return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
   } catch {
     return undefined;
   }
+}
+
+/** Refs a {@link refNormalizer} remembers; owners are few, but free text. */
+const REMEMBERED_REFS = 10_000;
+
+/**
+ * {@link normalizeRef} with one default kind, remembering its answers: the
+ * followers of a catalog name few distinct owners.
+ */
+export function refNormalizer(
+  defaultKind: string,
+): (ref: string | undefined, defaultNamespace?: string) => string | undefined {
+  const byNamespace = new Map<string, Map<string, string | undefined>>();
+  let remembered = 0;
+  return (ref, defaultNamespace = 'default') => {
+    if (!ref) {
+      return undefined;
+    }
+    let known = byNamespace.get(defaultNamespace);
+    if (known?.has(ref)) {
+      return known.get(ref);
+    }
+    const normalized = normalizeRef(ref, { defaultKind, defaultNamespace });
+    if (remembered < REMEMBERED_REFS) {
+      remembered += 1;
+      if (!known) {
+        known = new Map();
+        byNamespace.set(defaultNamespace, known);
+      }
+      known.set(ref, normalized);
+    }
+    return normalized;
+  };
 }
