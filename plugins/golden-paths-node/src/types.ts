@@ -108,8 +108,19 @@ export interface GoldenPathCheck {
    */
   appliesTo?(path: GoldenPathEntityV1alpha1): boolean;
   /**
-   * Decides on one component. A thrown error counts as `unknown` with the
-   * error's message; it never stops the evaluation of other components.
+   * Decides on one component. A thrown error (or a rejected promise) counts
+   * as `unknown` with the error's message; it never stops the evaluation of
+   * other components.
+   *
+   * @remarks
+   *
+   * A check that does no I/O should return its verdict directly: the
+   * evaluation awaits only the checks that return a promise, one component
+   * at a time, so a synchronous check costs no promise per component.
+   * Verdicts equal in status, reason and fix are shared among components and
+   * serialized once, so a reason should say what a component lacks rather
+   * than carry a value of its own (a timestamp, say) that makes every
+   * verdict different.
    */
   evaluate(
     context: GoldenPathCheckContext,
