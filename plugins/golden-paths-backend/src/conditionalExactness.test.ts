@@ -1,0 +1,481 @@
+import type { AddressInfo } from 'node:net';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+  type TestBackend,
+} from '@backstage/backend-test-utils';
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+import {
+  ANNOTATION_GOLDEN_PATH,
+  type FollowerResult,
+  type HistoryResponse,
+  type PathSummary,
+} from '@golden-paths/golden-paths-common';
+import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import {
+  createRepositories,
+  repositoryComponents,
+} from '../bench/repositories';
+import {
+  BenchEntityProvider,
+  benchProviderModule,
+  syntheticCatalog,
+  syntheticComponent,
+} from '../bench/syntheticCatalog';
+import {
+  policyVocabulary,
+  randomConditionalPolicies,
+  type RandomPolicy,
+  randomPolicyPermissionsFactory,
+} from './__testUtils__/randomPolicies';
+import type { JsonObject } from '@backstage/types';
+import type { Knex } from 'knex';
+import goldenPathsPlugin from './index';
+
+/**
+ * Issue 12: what a user under a conditional catalog policy is shown, counted
+ * over the followers they may read, equals what the catalog itself returns
+ * to them. Only HTTP behaviour is compared, so that it holds however the
+ * plugin computes visibility.
+ */
+
+// Loading 10k components into the catalog takes minutes on a busy 2-core
+// machine; the 20 policies' comparisons about as long again.
+jest.setTimeout(15 * 60_000);
+
+/**
+ * Components per database. The issue asks for 10k: on PostgreSQL that took
+ * 3.4 minutes on this 2-core machine when it was quiet (2.5 minutes of it
+ * the catalog's load) and over 7 minutes of load alone when it was busy, so
+ * the default is half of it; `GOLDEN_PATHS_EXACTNESS_COMPONENTS=10000` runs
+ * the issue's size. SQLite, whose catalog loads slower still, runs a small
+ * catalog so that the plugin's queries are compared on both.
+ */
+const COMPONENTS: Partial<Record<string, number>> = {
+  POSTGRES_15: Number(process.env.GOLDEN_PATHS_EXACTNESS_COMPONENTS ?? 5_000),
+  SQLITE_3: 600,
+};
+/** Followers with a repository, so that some are compliant. */
+const REPOSITORIES = 60;
+const LOAD_DEADLINE_MS = 10 * 60_000;
+const PAGE = 500;
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const base = syntheticCatalog();
+const policies = randomConditionalPolicies({
+  count: 20,
+  seed: 12,
+  catalog: policyVocabulary(base),
+});
+const admin = 'user:default/alice';
+
+const refOf = (e: {
+  kind: string;
+  metadata: { namespace?: string; name: string };
+}) =>
+  `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+    e.metadata.name
+  }`.toLocaleLowerCase('en-US');
+
+const pathUrl = (ref: string) => {
+  const [, namespace, name] = /^goldenpath:([^/]+)\/(.+)$/.exec(ref)!;
+  return `/paths/${namespace}/${name}`;
+};
+
+describe.each(databases.eachSupportedId())(
+  'conditional catalog policies on %s: exact counts at scale',
+  databaseId => {
+    const components = COMPONENTS[databaseId]!;
+    const mockDir = createMockDirectory();
+    const provider = new BenchEntityProvider('exactness');
+    let backend: TestBackend;
+    let baseUrl: string;
+    const prefix = `gp_exactness_${Date.now().toString(36)}_`;
+    const server: { knex?: Knex } = {};
+    /** Followers per path, as generated. */
+    const generated = new Map<string, number>();
+    /** Every follower's `compliant`, as the allow-all user reads it. */
+    const compliantOf = new Map<string, boolean>();
+    /** What each policy let its user see, for the check of their spread. */
+    const seen = new Map<string, { paths: number; followers: number }>();
+
+    async function get<T>(
+      user: string,
+      url: string,
+    ): Promise<{ status: number; body: T }> {
+      const response = await fetch(`${baseUrl}${url}`, {
+        headers: { Authorization: mockCredentials.user.header(user) },
+      });
+      const text = await response.text();
+      if (response.status >= 500) {
+        throw new Error(`GET ${url} as ${user}: ${response.status} ${text}`);
+      }
+      return { status: response.status, body: JSON.parse(text) as T };
+    }
+
+    /** The refs the catalog returns to the user for a filter, every page. */
+    async function catalogRefs(
+      user: string,
+      filter: string,
+    ): Promise<{ refs: string[]; totalItems: number }> {
+      const refs: string[] = [];
+      let totalItems = 0;
+      let cursor: string | undefined;
+      do {
+        const query = new URLSearchParams({
+          ...(cursor ? { cursor } : { filter }),
+          fields: 'kind,metadata.namespace,metadata.name',
+          limit: '1000',
+        });
+        const { status, body } = await get<{
+          items: Parameters<typeof refOf>[0][];
+          totalItems: number;
+          pageInfo: { nextCursor?: string };
+        }>(user, `/api/catalog/entities/by-query?${query}`);
+        if (status !== 200) {
+          throw new Error(`The catalog answered ${status} for ${filter}`);
+        }
+        refs.push(...body.items.map(refOf));
+        totalItems = body.totalItems;
+        cursor = body.pageInfo.nextCursor;
+      } while (cursor);
+      return { refs: refs.sort(), totalItems };
+    }
+
+    /** Every item of a paged golden-paths list, with the status of the first page. */
+    async function pluginItems<T>(
+      user: string,
+      url: string,
+    ): Promise<{ status: number; items: T[] }> {
+      const items: T[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const separator = url.includes('?') ? '&' : '?';
+        const { status, body } = await get<{ items: T[]; nextCursor?: string }>(
+          user,
+          `/api/golden-paths${url}${separator}limit=${PAGE}${
+            cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+          }`,
+        );
+        if (status !== 200) {
+          return { status, items };
+        }
+        items.push(...body.items);
+        if (!body.nextCursor) {
+          return { status, items };
+        }
+        cursor = body.nextCursor;
+      }
+    }
+
+    beforeAll(async () => {
+      const started = Date.now();
+      await createRepositories(mockDir.path, REPOSITORIES);
+      const entities = [
+        ...Array.from({ length: components }, (_, i) =>
+          syntheticComponent(base, i),
+        ),
+        ...repositoryComponents(mockDir.path, REPOSITORIES, base.owners),
+      ];
+      for (const c of entities) {
+        const path = c.metadata.annotations?.[ANNOTATION_GOLDEN_PATH];
+        if (path) {
+          generated.set(path, (generated.get(path) ?? 0) + 1);
+        }
+      }
+      const fixed = [...base.groups, ...base.systems, ...base.paths];
+
+      // PostgreSQL: each plugin its own database, as in production, on the
+      // server TestDatabases found (or started).
+      let database: JsonObject | undefined;
+      if (databaseId.startsWith('POSTGRES')) {
+        server.knex = await databases.init(databaseId);
+        const { database: _itsOwn, ...connection } = server.knex.client.config
+          .connection as JsonObject;
+        database = { client: 'pg', connection, prefix };
+      }
+      backend = await startTestBackend({
+        features: [
+          ...(database ? [databaseServiceFactory] : []),
+          catalogPlugin,
+          catalogModuleGoldenPaths,
+          benchProviderModule(provider),
+          goldenPathsPlugin,
+          randomPolicyPermissionsFactory(policies),
+          urlReaderServiceFactory,
+          goldenPathsLocalUrlReaderServiceFactory,
+          mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+          // A failed evaluation is only logged: shown, it explains the failure.
+          mockServices.rootLogger.factory({ level: 'error' }),
+          mockServices.rootConfig.factory({
+            data: {
+              ...(database ? { backend: { database } } : {}),
+              goldenPaths: {
+                scaffolder: { localPublish: { directory: mockDir.path } },
+              },
+              catalog: {
+                // Processed once: the comparisons need a catalog at rest.
+                processingInterval: { hours: 24 },
+                rules: [
+                  {
+                    allow: [
+                      'Component',
+                      'Group',
+                      'User',
+                      'System',
+                      'GoldenPath',
+                      'Location',
+                    ],
+                  },
+                ],
+              },
+            },
+          }),
+        ],
+      });
+      const { port } = backend.server.address() as AddressInfo;
+      baseUrl = `http://localhost:${port}`;
+      await provider.apply([...fixed, ...entities]);
+
+      // Stitched: every entity served, and every follower related to its path.
+      const deadline = Date.now() + LOAD_DEADLINE_MS;
+      for (;;) {
+        const all = await catalogCount('');
+        const related = await Promise.all(
+          [...generated.keys()].map(async path => ({
+            path,
+            count: await catalogCount(
+              `kind=component,relations.followsGoldenPath=${path}`,
+            ),
+          })),
+        );
+        if (
+          all === fixed.length + entities.length &&
+          related.every(({ path, count }) => count === generated.get(path))
+        ) {
+          break;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(
+            `The catalog did not stitch the synthetic catalog in time: ${all} of ${
+              fixed.length + entities.length
+            } entities; followers related ${JSON.stringify(related)}`,
+          );
+        }
+        await new Promise(resolve => setTimeout(resolve, 2000));
+      }
+      const loaded = Date.now();
+
+      // The test scheduler runs the task before answering.
+      const refresh = await fetch(`${baseUrl}/api/golden-paths/refresh`, {
+        method: 'POST',
+        headers: { Authorization: mockCredentials.user.header(admin) },
+      });
+      if (refresh.status !== 202) {
+        throw new Error(`POST /refresh answered ${refresh.status}`);
+      }
+      const evaluated = Date.now();
+
+      for (const path of generated.keys()) {
+        const followers = await pluginItems<FollowerResult>(
+          admin,
+          `${pathUrl(path)}/followers`,
+        );
+        for (const f of followers.items) {
+          compliantOf.set(f.entityRef.toLocaleLowerCase('en-US'), f.compliant);
+        }
+      }
+      // eslint-disable-next-line no-console
+      console.log(
+        `${databaseId}, ${entities.length} components: loaded and stitched in ${
+          (loaded - started) / 1000
+        } s, evaluated in ${(evaluated - loaded) / 1000} s`,
+      );
+
+      async function catalogCount(filter: string): Promise<number> {
+        const query = new URLSearchParams({
+          ...(filter ? { filter } : {}),
+          fields: 'metadata.name',
+          limit: '1',
+        });
+        const { body } = await get<{ totalItems: number }>(
+          admin,
+          `/api/catalog/entities/by-query?${query}`,
+        );
+        return body.totalItems;
+      }
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+      for (const plugin of ['catalog', 'golden-paths']) {
+        await server.knex?.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
+          `${prefix}${plugin}`,
+        ]);
+      }
+      await server.knex?.destroy();
+    });
+
+    it('evaluates every follower of the loaded catalog', async () => {
+      const { items } = await pluginItems<PathSummary>(admin, '/paths');
+      expect(Object.fromEntries(items.map(p => [p.ref, p.adoption]))).toEqual(
+        Object.fromEntries(generated),
+      );
+      expect(compliantOf.size).toBe(
+        [...generated.values()].reduce((a, b) => a + b, 0),
+      );
+      // The repositories make some followers compliant, so that `compliant`
+      // is compared on something other than zero.
+      expect([...compliantOf.values()].filter(Boolean).length).toBeGreaterThan(
+        0,
+      );
+    });
+
+    it.each(policies.map(p => [p.name, p] as const))(
+      '%s: every count equals what the catalog returns to its user',
+      async (_name, policy: RandomPolicy) => {
+        const user = policy.userRef;
+        const problems: string[] = [];
+        const differ = (what: string, plugin: unknown, catalog: unknown) =>
+          problems.push(
+            `${what}: golden-paths says ${JSON.stringify(
+              plugin,
+            )}, the catalog ${JSON.stringify(catalog)}`,
+          );
+
+        const visiblePaths = (await catalogRefs(user, 'kind=goldenpath')).refs;
+        const listed = await pluginItems<PathSummary>(user, '/paths');
+        expect(listed.status).toBe(200);
+        const listedRefs = listed.items.map(p => p.ref).sort();
+        if (listedRefs.join() !== visiblePaths.join()) {
+          differ('paths listed', listedRefs, visiblePaths);
+        }
+
+        const followersOf = new Map<string, string[]>();
+        for (const path of visiblePaths) {
+          const { refs, totalItems } = await catalogRefs(
+            user,
+            `kind=component,relations.followsGoldenPath=${path}`,
+          );
+          expect(refs).toHaveLength(totalItems);
+          followersOf.set(path, refs);
+          const summary = listed.items.find(p => p.ref === path);
+          if (!summary) {
+            continue;
+          }
+          if (summary.adoption !== totalItems) {
+            differ(`${path} adoption`, summary.adoption, totalItems);
+          }
+          const unknown = refs.filter(ref => !compliantOf.has(ref));
+          if (unknown.length) {
+            problems.push(
+              `${path}: the allow-all user is not shown ${unknown.length} followers the catalog returns, e.g. ${unknown[0]}`,
+            );
+          }
+          const compliant = refs.filter(ref => compliantOf.get(ref)).length;
+          if (summary.compliant !== compliant) {
+            differ(`${path} compliant`, summary.compliant, compliant);
+          }
+          const history = await get<HistoryResponse>(
+            user,
+            `/api/golden-paths${pathUrl(path)}/history`,
+          );
+          const today = history.body.items?.[history.body.items.length - 1];
+          if (
+            today?.adoption !== summary.adoption ||
+            today?.compliant !== summary.compliant
+          ) {
+            problems.push(
+              `${path} history: today's point ${JSON.stringify(
+                today,
+              )}, /paths adoption ${summary.adoption}, compliant ${
+                summary.compliant
+              }`,
+            );
+          }
+        }
+
+        const largest = [...followersOf.entries()]
+          .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+          .slice(0, 2);
+        for (const [path, refs] of largest) {
+          const followers = await pluginItems<FollowerResult>(
+            user,
+            `${pathUrl(path)}/followers`,
+          );
+          const shown = followers.items
+            .map(f => f.entityRef.toLocaleLowerCase('en-US'))
+            .sort();
+          if (followers.status !== 200 || shown.join() !== refs.join()) {
+            const missing = refs.filter(ref => !shown.includes(ref));
+            const extra = shown.filter(ref => !refs.includes(ref));
+            problems.push(
+              `${path} followers (status ${followers.status}): ${
+                shown.length
+              } shown, the catalog returns ${
+                refs.length
+              }; missing ${JSON.stringify(
+                missing.slice(0, 5),
+              )}, not returned by the catalog ${JSON.stringify(
+                extra.slice(0, 5),
+              )}`,
+            );
+          }
+        }
+
+        const hidden = [...generated.keys()].find(
+          p => !visiblePaths.includes(p),
+        );
+        if (hidden) {
+          for (const url of [pathUrl(hidden), `${pathUrl(hidden)}/followers`]) {
+            const { status } = await get(user, `/api/golden-paths${url}`);
+            if (status !== 404) {
+              problems.push(
+                `${url}: the path is hidden from the user, yet answers ${status}`,
+              );
+            }
+          }
+        }
+
+        seen.set(policy.name, {
+          paths: visiblePaths.length,
+          followers: [...followersOf.values()].reduce(
+            (n, r) => n + r.length,
+            0,
+          ),
+        });
+        if (problems.length) {
+          throw new Error(
+            `${policy.name} (${user}), conditions ${JSON.stringify(
+              policy.conditions,
+              null,
+              1,
+            )}:\n${problems.join('\n')}`,
+          );
+        }
+      },
+    );
+
+    it('draws policies that see all, some and none of the paths and followers', () => {
+      const all = [...generated.values()].reduce((a, b) => a + b, 0);
+      const spread = [...seen.values()];
+      expect(spread).toHaveLength(policies.length);
+      expect(spread.some(s => s.paths === generated.size)).toBe(true);
+      expect(spread.some(s => s.paths > 0 && s.paths < generated.size)).toBe(
+        true,
+      );
+      expect(spread.some(s => s.paths === 0)).toBe(true);
+      expect(spread.some(s => s.paths > 0 && s.followers === 0)).toBe(true);
+      expect(spread.some(s => s.followers > 0 && s.followers < all / 20)).toBe(
+        true,
+      );
+      expect(spread.some(s => s.followers > all / 2)).toBe(true);
+    });
+  },
+);
