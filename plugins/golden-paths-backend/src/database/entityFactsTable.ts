@@ -4,8 +4,11 @@ import type { EntityFactsInput } from './EvaluationStore';
 
 /** Values per `IN (...)` list; SQLite limits the bindings of a statement. */
 const QUERY_CHUNK_SIZE = 500;
-/** Fact rows per INSERT (3 bindings each). */
-const FACT_WRITE_CHUNK_SIZE = 1000;
+/**
+ * Fact rows per INSERT (3 bindings each). SQLite gets a multi-row insert
+ * from knex as one compound SELECT, which it caps at 500 terms.
+ */
+const FACT_WRITE_CHUNK_SIZE = { postgresql: 1000, other: 400 };
 
 /**
  * Stores the facts of these entities, skipping those whose facts were
@@ -52,7 +55,11 @@ export async function writeEntityFacts(
         value: fact.value,
       })),
     );
-    for (const chunk of chunks(rows, FACT_WRITE_CHUNK_SIZE)) {
+    const size =
+      db.client.dialect === 'postgresql'
+        ? FACT_WRITE_CHUNK_SIZE.postgresql
+        : FACT_WRITE_CHUNK_SIZE.other;
+    for (const chunk of chunks(rows, size)) {
       await tx('entity_facts').insert(chunk);
     }
     for (const chunk of chunks(changed, QUERY_CHUNK_SIZE)) {

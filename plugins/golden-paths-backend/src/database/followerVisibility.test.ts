@@ -213,6 +213,21 @@ describe.each(databases.eachSupportedId())(
       expect(await store.listPathRefs(OWNED_BY_TEAM_B)).toEqual([]);
     });
 
+    it('stores the facts of a whole page of followers at once', async () => {
+      const page = Array.from({ length: 500 }, (_, i) =>
+        follower(
+          `f${String(i).padStart(3, '0')}`,
+          i % 10 ? 'team-a' : 'team-b',
+        ),
+      );
+      await evaluate(
+        '2026-11-20',
+        page.map(e => [e, true]),
+      );
+      const [group] = await store.groupFollowerResults(OWNED_BY_TEAM_B);
+      expect(group.count).toBe(50);
+    });
+
     it('writes an entity’s facts again only when its etag changes', async () => {
       await evaluate('2026-11-20', [[b, true]]);
       const moved = follower('b', 'team-a');
