@@ -47,23 +47,23 @@ import goldenPathsPlugin from './index';
 
 // Loading 10k components into the catalog takes minutes on a busy 2-core
 // machine; the 20 policies' comparisons about as long again.
-jest.setTimeout(15 * 60_000);
+jest.setTimeout(30 * 60_000);
 
 /**
- * Components per database. The issue asks for 10k: on PostgreSQL that took
+ * Components per database: 10k on PostgreSQL, as issue 12 asks. That took
  * 3.4 minutes on this 2-core machine when it was quiet (2.5 minutes of it
- * the catalog's load) and over 7 minutes of load alone when it was busy, so
- * the default is half of it; `GOLDEN_PATHS_EXACTNESS_COMPONENTS=10000` runs
- * the issue's size. SQLite, whose catalog loads slower still, runs a small
- * catalog so that the plugin's queries are compared on both.
+ * the catalog's load) and over 7 minutes of load alone when it was busy;
+ * `GOLDEN_PATHS_EXACTNESS_COMPONENTS` sets another size for a quicker local
+ * run. SQLite, whose catalog loads slower still, runs a small catalog so
+ * that the plugin's queries are compared on both.
  */
 const COMPONENTS: Partial<Record<string, number>> = {
-  POSTGRES_15: Number(process.env.GOLDEN_PATHS_EXACTNESS_COMPONENTS ?? 5_000),
+  POSTGRES_15: Number(process.env.GOLDEN_PATHS_EXACTNESS_COMPONENTS ?? 10_000),
   SQLITE_3: 600,
 };
 /** Followers with a repository, so that some are compliant. */
 const REPOSITORIES = 60;
-const LOAD_DEADLINE_MS = 10 * 60_000;
+const LOAD_DEADLINE_MS = 20 * 60_000;
 const PAGE = 500;
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
