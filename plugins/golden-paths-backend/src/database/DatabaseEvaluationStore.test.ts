@@ -463,6 +463,7 @@ describe.each(databases.eachSupportedId())(
           evaluatedAt: early,
         }),
         result('d', { checks: [...sharedChecks], drift: { ...sharedDrift } }),
+        result('e', { title: 'Zürich ✓ 日本 \u{1F680}' }),
       ];
       await completedRun(results);
 
@@ -472,7 +473,20 @@ describe.each(databases.eachSupportedId())(
       const b = await store.getComponentResult(component('b'));
       expect(b?.title).toBe('NULL');
       expect(b).not.toHaveProperty('owner');
-      expect(await rowsOfRun(await currentRunId())).toBe(4);
+      expect(await rowsOfRun(await currentRunId())).toBe(5);
+    });
+
+    it('stores a title holding a lone UTF-16 surrogate', async () => {
+      await completedRun([result('a', { title: 'half \ud83d of a pair' })]);
+
+      const title = (await store.getComponentResult(component('a')))?.title;
+      // PostgreSQL holds UTF-8, which has no lone surrogates: U+FFFD, as the
+      // driver always sent it; SQLite gives back its own replacement.
+      expect(title).toMatch(
+        databaseId.startsWith('POSTGRES')
+          ? /^half \ufffd of a pair$/
+          : /^half .+ of a pair$/,
+      );
     });
 
     async function currentRunId(): Promise<number> {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import {
   COMPONENT_RESULT_MERGE_COLUMNS,
   type ComponentResultRow,
+  toDate,
 } from './evaluationRows';
 
 /**
@@ -16,7 +17,7 @@ export async function upsertComponentResults(
     return;
   }
   if (tx.client.dialect === 'postgresql') {
-    await upsertAsArrays(tx, rows);
+    await upsertFromJson(tx, rows);
     return;
   }
   await tx<ComponentResultRow>('component_results')
@@ -42,26 +43,31 @@ function dictionary<T>(values: T[]): { distinct: T[]; indexes: number[] } {
 }
 
 /*
- * PostgreSQL: one array per column instead of a binding per value (a
- * thousand rows are a dozen bindings, not thirteen thousand that knex
- * places and the server parses), and each distinct drift, check results and
- * time once, however many followers share it: most share one of a few.
+ * PostgreSQL: the rows as one JSON document, serialized natively (a
+ * binding per value costs knex and the driver a string each, and an array
+ * per column costs the driver a concatenation per value), and each distinct
+ * drift, check results and time in a list of its own, once however many
+ * followers share it: most share one of a few.
  */
-const UPSERT_AS_ARRAYS = `
+const UPSERT_FROM_JSON = `
 INSERT INTO component_results (
   run_id, entity_ref, path_ref, title, owner, type, lifecycle,
   drift, checks, compliant, entity_etag, evaluated_at
 )
 SELECT r.run_id, r.entity_ref, r.path_ref, r.title, r.owner, r.type,
-  r.lifecycle, (?::text[])[r.drift], (?::text[])[r.checks], r.compliant,
-  r.entity_etag, (?::timestamptz[])[r.evaluated_at]
-FROM unnest(
-  ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-  ?::text[], ?::integer[], ?::integer[], ?::boolean[], ?::text[], ?::integer[]
-) AS r(
-  run_id, entity_ref, path_ref, title, owner, type, lifecycle,
-  drift, checks, compliant, entity_etag, evaluated_at
+  r.lifecycle, d.value, c.value, r.compliant, r.entity_etag,
+  t.value::timestamptz
+FROM json_to_recordset(?::json) AS r(
+  run_id integer, entity_ref text, path_ref text, title text, owner text,
+  type text, lifecycle text, drift integer, checks integer,
+  compliant boolean, entity_etag text, evaluated_at integer
 )
+JOIN json_array_elements_text(?::json) WITH ORDINALITY AS d(value, i)
+  ON d.i = r.drift
+JOIN json_array_elements_text(?::json) WITH ORDINALITY AS c(value, i)
+  ON c.i = r.checks
+JOIN json_array_elements_text(?::json) WITH ORDINALITY AS t(value, i)
+  ON t.i = r.evaluated_at
 ON CONFLICT (run_id, entity_ref) DO UPDATE SET
 ${COMPONENT_RESULT_MERGE_COLUMNS.map(
   column => `  ${column} = EXCLUDED.${column}`,
@@ -69,39 +75,43 @@ ${COMPONENT_RESULT_MERGE_COLUMNS.map(
 `;
 
 /**
- * A JavaScript array as one binding: the driver sends it as a PostgreSQL
- * array (knex's types know no arrays holding nulls).
+ * Text as the driver would send it: a lone UTF-16 surrogate (possible in
+ * a title) becomes U+FFFD, where in JSON it would be an escape PostgreSQL
+ * rejects.
  */
-function asArray(values: unknown[]): Knex.Value {
-  return values as Knex.Value;
+function wellFormed(text: string | null): string | null {
+  return text === null || text.isWellFormed() ? text : text.toWellFormed();
 }
 
-async function upsertAsArrays(
+async function upsertFromJson(
   tx: Knex.Transaction,
   rows: ComponentResultRow[],
 ): Promise<void> {
-  const column = (key: keyof ComponentResultRow) => rows.map(row => row[key]);
-  const drift = dictionary(column('drift'));
-  const checks = dictionary(column('checks'));
-  const evaluatedAt = dictionary(column('evaluated_at'));
-  await tx.raw(
-    UPSERT_AS_ARRAYS,
-    [
-      drift.distinct,
-      checks.distinct,
-      evaluatedAt.distinct,
-      column('run_id'),
-      column('entity_ref'),
-      column('path_ref'),
-      column('title'),
-      column('owner'),
-      column('type'),
-      column('lifecycle'),
-      drift.indexes,
-      checks.indexes,
-      column('compliant'),
-      column('entity_etag'),
-      evaluatedAt.indexes,
-    ].map(asArray),
+  const drift = dictionary(rows.map(row => wellFormed(row.drift)));
+  const checks = dictionary(rows.map(row => wellFormed(row.checks)));
+  const evaluatedAt = dictionary(rows.map(row => row.evaluated_at));
+  const json = JSON.stringify(
+    rows.map((row, i) => ({
+      run_id: row.run_id,
+      entity_ref: wellFormed(row.entity_ref),
+      path_ref: wellFormed(row.path_ref),
+      title: wellFormed(row.title),
+      owner: wellFormed(row.owner),
+      type: wellFormed(row.type),
+      lifecycle: wellFormed(row.lifecycle),
+      drift: drift.indexes[i],
+      checks: checks.indexes[i],
+      compliant: Boolean(row.compliant),
+      entity_etag: wellFormed(row.entity_etag),
+      evaluated_at: evaluatedAt.indexes[i],
+    })),
   );
+  await tx.raw(UPSERT_FROM_JSON, [
+    json,
+    JSON.stringify(drift.distinct),
+    JSON.stringify(checks.distinct),
+    JSON.stringify(
+      evaluatedAt.distinct.map(time => toDate(time).toISOString()),
+    ),
+  ]);
 }
