@@ -12,7 +12,10 @@ const FIX =
 function ownerField(entity: Entity): string {
   const location =
     entity.metadata.annotations?.['backstage.io/managed-by-location'];
-  const file = location?.split(/[/:]/).pop();
+  // What follows the last `/` or `:`, without splitting (once per follower).
+  const file = location?.slice(
+    Math.max(location.lastIndexOf('/'), location.lastIndexOf(':')) + 1,
+  );
   return file ? `spec.owner in ${file}` : 'spec.owner';
 }
 
@@ -42,10 +45,10 @@ function ownerVerdict(
       fix: FIX,
     };
   }
-  const kind = ref.kind.toLocaleLowerCase('en-US');
-  const fullRef = `${kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase(
-    'en-US',
-  );
+  // toLowerCase maps as toLocaleLowerCase('en-US') does, without resolving
+  // the locale on each call (some 50 times slower, once per follower).
+  const kind = ref.kind.toLowerCase();
+  const fullRef = `${kind}:${ref.namespace}/${ref.name}`.toLowerCase();
   if (kind === 'user') {
     return {
       status: 'fail',

@@ -131,7 +131,7 @@ export class EvaluationService {
     const startedAt = new Date();
     const plans = await this.#readPaths(credentials, counter);
     await this.#store.writeEntityFacts(
-      [...plans.values()].map(plan => factsOf(plan.path)),
+      [...plans.values()].map(plan => factsOf(plan.path, plan.ref)),
     );
     const previous = new Map(
       (await this.#store.listPathSummaries()).map(summary => [
@@ -153,7 +153,8 @@ export class EvaluationService {
       runId,
       budget: { remaining: this.#maxReadsPerRun },
       readCounts: { reads: 0, notModified: 0, failures: 0 },
-      catalogHas: ref => ownersInCatalog.has(ref.toLocaleLowerCase('en-US')),
+      // toLowerCase: as toLocaleLowerCase('en-US'), faster (see refs.ts).
+      catalogHas: ref => ownersInCatalog.has(ref.toLowerCase()),
       ownerRef: refNormalizer('group'),
     };
     try {
@@ -244,7 +245,11 @@ export class EvaluationService {
     }
     // Written behind: the next page is read and evaluated meanwhile.
     await startWrite(async () => {
-      await this.#store.writeEntityFacts(followers.map(factsOf));
+      await this.#store.writeEntityFacts(
+        followers.map((entity, index) =>
+          factsOf(entity, results[index].entityRef),
+        ),
+      );
       await this.#store.writeComponentResults(run.runId, results);
     });
     return results.length;
@@ -410,8 +415,7 @@ export class EvaluationService {
 
 function isComponent(entity: Entity): boolean {
   return (
-    entity.kind === 'Component' ||
-    entity.kind.toLocaleLowerCase('en-US') === 'component'
+    entity.kind === 'Component' || entity.kind.toLowerCase() === 'component'
   );
 }
 
@@ -433,10 +437,13 @@ function isPromise<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
  * it reads those of entities whose etag changed since their facts were
  * stored, after the first evaluation few of them.
  */
-function factsOf(entity: Entity): EntityFactsInput {
+function factsOf(
+  entity: Entity,
+  entityRef = entityRefKey(entity),
+): EntityFactsInput {
   let facts: EntityFact[] | undefined;
   const input: EntityFactsInput = {
-    entityRef: entityRefKey(entity),
+    entityRef,
     get facts() {
       facts ??= entityFacts(entity);
       return facts;
