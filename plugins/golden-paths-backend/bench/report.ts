@@ -464,7 +464,7 @@ const heapGrowth = (r: StateResult) =>
 
 const ROUTE_NAMES: Record<ReadRoute, string> = {
   paths: 'GET /paths',
-  followers: 'GET /paths/:ns/:name/followers (first page)',
+  followers: 'GET /paths/:ns/:name/followers (first page, limit=20)',
   history: 'GET /paths/:ns/:name/history (90 days)',
 };
 

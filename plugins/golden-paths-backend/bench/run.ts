@@ -106,7 +106,9 @@ const YARDSTICK =
 const MEASURED_PATH = 'default/node-http-service';
 const ROUTES: Record<ReadRoute, string> = {
   paths: '/api/golden-paths/paths',
-  followers: `/api/golden-paths/paths/${MEASURED_PATH}/followers`,
+  // The page the portal's followers table asks for first (20 rows), the
+  // same size as the yardstick's page.
+  followers: `/api/golden-paths/paths/${MEASURED_PATH}/followers?limit=20`,
   // No from/to: the default window, the 90 days before today and today.
   history: `/api/golden-paths/paths/${MEASURED_PATH}/history`,
 };
