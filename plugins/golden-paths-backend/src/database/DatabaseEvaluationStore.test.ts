@@ -476,6 +476,38 @@ describe.each(databases.eachSupportedId())(
       expect(await rowsOfRun(await currentRunId())).toBe(5);
     });
 
+    it('makes a write wait for a completion that fails its run, and then write nothing', async () => {
+      const runId = await store.startRun();
+      let updated!: () => void;
+      const hasUpdated = new Promise<void>(resolve => {
+        updated = resolve;
+      });
+      let release!: () => void;
+      const released = new Promise<void>(resolve => {
+        release = resolve;
+      });
+      // What completing another run does to this one, not yet committed.
+      const completing = knex.transaction(async tx => {
+        await tx('evaluation_runs')
+          .where('id', runId)
+          .update({ status: 'failed', error: 'Abandoned' });
+        updated();
+        await released;
+      });
+      await hasUpdated;
+
+      let settled = false;
+      const write = store.writeComponentResults(runId, [result('a')]);
+      write.catch(() => undefined).finally(() => (settled = true));
+      await new Promise(resolve => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+
+      release();
+      await completing;
+      await expect(write).rejects.toMatchObject({ name: 'ConflictError' });
+      expect(await rowsOfRun(runId)).toBe(0);
+    });
+
     it('stores a title holding a lone UTF-16 surrogate', async () => {
       await completedRun([result('a', { title: 'half \ud83d of a pair' })]);
 

@@ -30,7 +30,10 @@ import {
   toRunInfo,
 } from './evaluationRows';
 import { chunks } from './chunks';
-import { upsertComponentResults } from './componentResultsUpsert';
+import {
+  upsertComponentResults,
+  upsertComponentResultsWhileRunning,
+} from './componentResultsUpsert';
 import { pruneEntityFacts, writeEntityFacts } from './entityFactsTable';
 import { whereEntityMatches } from './entityFilterQuery';
 import {
@@ -112,6 +115,15 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }
     const rows = [...byEntity.values()];
 
+    if (this.db.client.dialect === 'postgresql') {
+      // One statement (no bound on its size), which takes the share lock
+      // below itself and writes nothing unless the run is running.
+      if (!(await upsertComponentResultsWhileRunning(this.db, runId, rows))) {
+        await this.assertRunning(this.db, runId, { lock: false });
+        throw new ConflictError(`Evaluation run ${runId} took no results`);
+      }
+      return;
+    }
     await this.db.transaction(async tx => {
       // The share lock makes a concurrent completeRun, which fails every
       // other running run, wait until this batch is in, or makes this batch
@@ -489,7 +501,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   }
 
   private async assertRunning(
-    tx: Knex.Transaction,
+    tx: Knex,
     runId: number,
     options: { lock: boolean },
   ): Promise<void> {

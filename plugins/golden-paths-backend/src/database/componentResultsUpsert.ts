@@ -7,19 +7,12 @@ import {
 
 /**
  * Inserts followers' result rows, or replaces the rows of the same run and
- * entity. The rows must name each entity of a run once.
+ * entity, with knex (SQLite). The rows must name each entity once.
  */
 export async function upsertComponentResults(
   tx: Knex.Transaction,
   rows: ComponentResultRow[],
 ): Promise<void> {
-  if (rows.length === 0) {
-    return;
-  }
-  if (tx.client.dialect === 'postgresql') {
-    await upsertFromJson(tx, rows);
-    return;
-  }
   await tx<ComponentResultRow>('component_results')
     .insert(rows)
     .onConflict(['run_id', 'entity_ref'])
@@ -68,6 +61,11 @@ JOIN json_array_elements_text(?::json) WITH ORDINALITY AS c(value, i)
   ON c.i = r.checks
 JOIN json_array_elements_text(?::json) WITH ORDINALITY AS t(value, i)
   ON t.i = r.evaluated_at
+WHERE EXISTS (
+  SELECT 1 FROM evaluation_runs
+  WHERE id = ? AND status = 'running'
+  FOR SHARE
+)
 ON CONFLICT (run_id, entity_ref) DO UPDATE SET
 ${COMPONENT_RESULT_MERGE_COLUMNS.map(
   column => `  ${column} = EXCLUDED.${column}`,
@@ -83,10 +81,20 @@ function wellFormed(text: string | null): string | null {
   return text === null || text.isWellFormed() ? text : text.toWellFormed();
 }
 
-async function upsertFromJson(
-  tx: Knex.Transaction,
+/**
+ * PostgreSQL: inserts followers' result rows of run `runId`, or replaces
+ * the rows of the same run and entity, in one statement, atomic by itself,
+ * and only while the run is `running`: the statement holds the run's row
+ * under a share lock until it commits, so a concurrent completeRun, which
+ * fails every other running run, waits for it, or it writes nothing if that
+ * run completed first. The rows must name each entity once. Returns whether
+ * the rows were written (false: the run is not running).
+ */
+export async function upsertComponentResultsWhileRunning(
+  db: Knex,
+  runId: number,
   rows: ComponentResultRow[],
-): Promise<void> {
+): Promise<boolean> {
   const drift = dictionary(rows.map(row => wellFormed(row.drift)));
   const checks = dictionary(rows.map(row => wellFormed(row.checks)));
   const evaluatedAt = dictionary(rows.map(row => row.evaluated_at));
@@ -106,12 +114,14 @@ async function upsertFromJson(
       evaluated_at: evaluatedAt.indexes[i],
     })),
   );
-  await tx.raw(UPSERT_FROM_JSON, [
+  const result = await db.raw(UPSERT_FROM_JSON, [
     json,
     JSON.stringify(drift.distinct),
     JSON.stringify(checks.distinct),
     JSON.stringify(
       evaluatedAt.distinct.map(time => toDate(time).toISOString()),
     ),
+    runId,
   ]);
+  return Number(result.rowCount) > 0;
 }
