@@ -65,7 +65,7 @@ export function entityFacts(entity: Entity): EntityFact[] {
         visit(path, item);
         if (typeof item === 'string') {
           const itemKey = `${path}.${item}`;
-          const lower = itemKey.toLocaleLowerCase('en-US');
+          const lower = itemKey.toLowerCase();
           if (!seenItemKeys.has(lower)) {
             seenItemKeys.add(lower);
             raw.push([itemKey, true]);
@@ -95,16 +95,18 @@ export function entityFacts(entity: Entity): EntityFact[] {
     }
   }
 
+  // toLowerCase maps as toLocaleLowerCase('en-US') does (the catalog's
+  // choice), without resolving the locale on every call.
   const facts: EntityFact[] = [];
   const seen = new Set<string>();
   for (const [rawKey, rawValue] of raw) {
-    const key = rawKey.toLocaleLowerCase('en-US');
+    const key = rawKey.toLowerCase();
     if (key.length > MAX_KEY_LENGTH) {
       continue;
     }
     let value: string | null = null;
     if (rawValue !== undefined && rawValue !== null) {
-      const text = String(rawValue).toLocaleLowerCase('en-US');
+      const text = String(rawValue).toLowerCase();
       value = text.length <= MAX_VALUE_LENGTH ? text : null;
     }
     const id = `${key}\0${value ?? '\u0001null'}`;
