@@ -68,12 +68,13 @@ export class CatalogVisibility {
   }
 
   /**
-   * @param runId - The run whose results the caller is served; answers
-   * asked of the catalog are kept until another run is current.
+   * @param currentRunId - The run whose results the caller is served, asked
+   * only when the decision is conditional: answers asked of the catalog are
+   * kept until another run is current.
    */
   async of(
     credentials: BackstageCredentials,
-    runId: number | undefined,
+    currentRunId: () => Promise<number | undefined>,
   ): Promise<Visibility> {
     const [decision] = await this.#permissions.authorizeConditional(
       [{ permission: catalogEntityReadPermission }],
@@ -90,6 +91,7 @@ export class CatalogVisibility {
       return { all: false, key, filter };
     }
     const ask = () => this.#askCatalog(credentials);
+    const runId = await currentRunId();
     return {
       all: false,
       key,

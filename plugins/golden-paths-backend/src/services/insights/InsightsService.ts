@@ -170,8 +170,8 @@ export class InsightsService {
     pathRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<FollowerUpgradeCandidate[] | undefined> {
-    const runId = (await this.#store.getCurrentRun())?.id;
-    if (runId === undefined) {
+    const runId = this.#currentRunId();
+    if ((await runId()) === undefined) {
       return undefined;
     }
     const visibility = await this.#visibility.of(options.credentials, runId);
@@ -226,10 +226,19 @@ export class InsightsService {
 
   async #caller(credentials: BackstageCredentials): Promise<Caller> {
     await this.#authorizeInsights(credentials);
-    const runId = (await this.#store.getCurrentRun())?.id;
-    return {
-      runId,
-      visibility: await this.#visibility.of(credentials, runId),
+    const runId = this.#currentRunId();
+    const visibility = await this.#visibility.of(credentials, runId);
+    // Who may read everything is served the stored results as they are:
+    // no cache, so no run id to look up.
+    return { visibility, runId: visibility.all ? undefined : await runId() };
+  }
+
+  /** The current run's id, looked up once, when first asked. */
+  #currentRunId(): () => Promise<number | undefined> {
+    let id: Promise<number | undefined> | undefined;
+    return () => {
+      id ??= this.#store.getCurrentRun().then(run => run?.id);
+      return id;
     };
   }
 
