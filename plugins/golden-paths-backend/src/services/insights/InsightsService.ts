@@ -103,25 +103,12 @@ export class InsightsService {
       afterEntityRef: decodeCursor(request.cursor),
       ...restriction,
     });
-    const page = rows.slice(0, request.limit);
-    const nextCursor =
-      rows.length > request.limit
-        ? encodeCursor(page[page.length - 1].entityRef)
-        : undefined;
-    let items = page;
-    if (!visibility.all && page.length > 0) {
-      // Visibility was judged on what the last evaluation stored; the names
-      // shown are checked with the catalog now, in one request, so that a
-      // follower the caller has since lost is not listed.
-      const readable = await this.#visibility.canRead(
-        options.credentials,
-        page.map(row => row.entityRef),
-      );
-      items = page.filter((_, i) => readable[i]);
-    }
+    const items = rows.slice(0, request.limit);
     return {
       items: items.map(toFollowerResult),
-      ...(nextCursor ? { nextCursor } : {}),
+      ...(rows.length > request.limit
+        ? { nextCursor: encodeCursor(items[items.length - 1].entityRef) }
+        : {}),
     };
   }
 
