@@ -1,1 +1,3 @@
 export * from './forEachConcurrently';
+export * from './errorCode';
+export * from './workspacePaths';

@@ -30,7 +30,7 @@ import {
   assertNoEscapingLinks,
   resolveWorkspacePath,
   toPosixRelative,
-} from '../lib/workspacePaths';
+} from '@golden-paths/golden-paths-node';
 import { examples } from './catalogWrite.examples';
 
 /** Annotations and labels written for the guarantees of the path. */

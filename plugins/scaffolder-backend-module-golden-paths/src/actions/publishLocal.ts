@@ -7,14 +7,14 @@ import type { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import git from 'isomorphic-git';
-import { resolveLocalRepositoriesDirectory } from '@golden-paths/golden-paths-node';
-import { collectSourceTree, copySourceTree } from '../lib/sourceTree';
 import {
   assertNoEscapingLinks,
+  errorCode,
+  resolveLocalRepositoriesDirectory,
   resolveWorkspacePath,
-} from '../lib/workspacePaths';
+} from '@golden-paths/golden-paths-node';
+import { collectSourceTree, copySourceTree } from '../lib/sourceTree';
 import { examples } from './publishLocal.examples';
-import { errorCode } from '../lib/errorCode';
 
 const fs = nodeFs.promises;
 

@@ -21,8 +21,9 @@ import {
   NotModifiedError,
 } from '@backstage/errors';
 import {
-  LocalRepositoryFolder,
+  errorCode,
   findLocalRepositoryFolder,
+  LocalRepositoryFolder,
   realPathInRepository,
 } from '@golden-paths/golden-paths-node';
 import {
@@ -37,7 +38,6 @@ import {
 } from './readRepositoryFile';
 import { SegmentGlob } from './segmentGlob';
 import { WalkedFile, walkRepositoryFiles } from './walkRepositoryFiles';
-import { errorCode } from '../lib/errorCode';
 import { fileEtag, treeEtag } from './localFileEtags';
 import { hasGlob, isServedBy } from './servedPaths';
 

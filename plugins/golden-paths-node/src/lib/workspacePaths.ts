@@ -11,6 +11,8 @@ import { errorCode } from './errorCode';
  * Resolves a path given as action input inside the workspace. Absolute paths
  * are refused even when they happen to point into the workspace: templates
  * must not depend on where the scaffolder keeps its workspaces.
+ *
+ * @public
  */
 export function resolveWorkspacePath(
   workspacePath: string,
@@ -43,6 +45,8 @@ export function resolveWorkspacePath(
  * Checks that no symbolic link between `base` and `target` leads out of
  * `base`: resolveSafeChildPath only looks at the text of the path. Parts of
  * the path that do not exist yet are fine.
+ *
+ * @public
  */
 export async function assertNoEscapingLinks(
   base: string,
@@ -86,7 +90,11 @@ export async function assertNoEscapingLinks(
   }
 }
 
-/** Workspace-relative path with forward slashes, for outputs and messages. */
+/**
+ * Workspace-relative path with forward slashes, for outputs and messages.
+ *
+ * @public
+ */
 export function toPosixRelative(base: string, target: string): string {
   return relative(base, target).split(sep).join('/');
 }
