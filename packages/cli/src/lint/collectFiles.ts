@@ -101,22 +101,32 @@ export async function collectFiles(
     }
   };
 
+  // A directory or glob argument: its files, or the argument as unmatched.
+  const addFound = (
+    argument: string,
+    kind: FoundFiles['kind'],
+    files: string[],
+    emptyMessage: string,
+  ) => {
+    if (files.length === 0) {
+      result.unmatched.push({ argument, message: emptyMessage });
+      return;
+    }
+    const resolved = files.map(file => resolve(file));
+    result.found.push({ argument, kind, files: resolved });
+    add(resolved);
+  };
+
   for (const argument of args) {
     const absolute = resolve(cwd, argument);
     const stats = await statOrUndefined(absolute);
     if (stats?.isDirectory()) {
-      const files = await yamlFilesUnder(absolute);
-      if (files.length === 0) {
-        result.unmatched.push({
-          argument,
-          message: 'directory has no .yaml or .yml files',
-        });
-      }
-      const resolved = files.map(file => resolve(file));
-      if (resolved.length > 0) {
-        result.found.push({ argument, kind: 'directory', files: resolved });
-      }
-      add(resolved);
+      addFound(
+        argument,
+        'directory',
+        await yamlFilesUnder(absolute),
+        'directory has no .yaml or .yml files',
+      );
     } else if (stats) {
       if (isYamlFile(absolute)) {
         if (!result.named.includes(absolute)) {
@@ -127,25 +137,20 @@ export async function collectFiles(
         result.skipped.push(absolute);
       }
     } else if (isDynamicPattern(argument)) {
-      const files = await glob(argument, {
+      const matches = await glob(argument, {
         cwd,
         absolute: true,
         dot: false,
         followSymbolicLinks: false,
         expandDirectories: false,
         ignore: IGNORED,
-      }).then(matches => matches.filter(isYamlFile));
-      if (files.length === 0) {
-        result.unmatched.push({
-          argument,
-          message: 'no .yaml or .yml files match the glob',
-        });
-      }
-      const resolved = files.map(file => resolve(file));
-      if (resolved.length > 0) {
-        result.found.push({ argument, kind: 'glob', files: resolved });
-      }
-      add(resolved);
+      });
+      addFound(
+        argument,
+        'glob',
+        matches.filter(isYamlFile),
+        'no .yaml or .yml files match the glob',
+      );
     } else {
       result.unmatched.push({ argument, message: 'no such file or directory' });
     }
