@@ -261,31 +261,27 @@ export class GoldenPathEntitiesProcessor implements CatalogProcessor {
       defaultKind: GOLDEN_PATH_KIND,
       allowedKinds: [GOLDEN_PATH_KIND],
     };
+    // A component follows the path; a template is one of its templates.
+    let relations: [string, string] | undefined;
     if (isComponentEntity(entity)) {
-      const path = reference(
-        `${ANNOTATION_GOLDEN_PATH} annotation`,
-        annotation,
-        pathRefOptions,
-      );
-      if (path) {
-        relate(
-          path,
-          RELATION_FOLLOWS_GOLDEN_PATH,
-          RELATION_GOLDEN_PATH_FOLLOWED_BY,
-        );
-      }
+      relations = [
+        RELATION_FOLLOWS_GOLDEN_PATH,
+        RELATION_GOLDEN_PATH_FOLLOWED_BY,
+      ];
     } else if (isTemplateEntity(entity)) {
+      relations = [
+        RELATION_TEMPLATE_OF_GOLDEN_PATH,
+        RELATION_GOLDEN_PATH_TEMPLATE,
+      ];
+    }
+    if (relations) {
       const path = reference(
         `${ANNOTATION_GOLDEN_PATH} annotation`,
         annotation,
         pathRefOptions,
       );
       if (path) {
-        relate(
-          path,
-          RELATION_TEMPLATE_OF_GOLDEN_PATH,
-          RELATION_GOLDEN_PATH_TEMPLATE,
-        );
+        relate(path, ...relations);
       }
     }
     return entity;
