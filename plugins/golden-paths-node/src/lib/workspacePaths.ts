@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { isAbsolute, join, relative, sep, win32 } from 'node:path';
+import { isAbsolute, join, posix, relative, sep, win32 } from 'node:path';
 import {
   isChildPath,
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, isError } from '@backstage/errors';
 import { errorCode } from './errorCode';
 
 /**
@@ -97,4 +97,79 @@ export async function assertNoEscapingLinks(
  */
 export function toPosixRelative(base: string, target: string): string {
   return relative(base, target).split(sep).join('/');
+}
+
+/**
+ * Resolves a directory given as action input inside the workspace, written
+ * as templates are written on every platform: relative, with forward slashes
+ * only. Absolute paths, backslashes and `..` out of the workspace are
+ * refused outright; then symbolic links are followed, so a link in the
+ * workspace that points outside it is refused too.
+ *
+ * @public
+ */
+export function resolveWorkspaceDirectory(
+  workspacePath: string,
+  value: string,
+  inputName: string,
+): string {
+  if (isAbsolute(value) || win32.isAbsolute(value) || value.includes('\\')) {
+    throw new InputError(
+      `${inputName} must be a relative path with forward slashes inside the workspace`,
+    );
+  }
+  const normalized = posix.normalize(value);
+  if (normalized === '..' || normalized.startsWith('../')) {
+    throw new InputError(`${inputName} must stay inside the workspace`);
+  }
+  return resolveWorkspaceChild(
+    workspacePath,
+    workspacePath,
+    normalized,
+    inputName,
+  );
+}
+
+/**
+ * Resolves `name` inside `directory`, itself inside the workspace, following
+ * symbolic links: the result must stay inside both, so a file that is a link
+ * to somewhere else is refused like a linked directory.
+ *
+ * @public
+ */
+export function resolveWorkspaceChild(
+  workspacePath: string,
+  directory: string,
+  name: string,
+  inputName: string,
+): string {
+  try {
+    const absolute = resolveSafeChildPath(directory, name);
+    return resolveSafeChildPath(workspacePath, absolute);
+  } catch (error) {
+    if (isError(error) && error.name === 'NotAllowedError') {
+      throw new InputError(
+        `${inputName} resolves outside the workspace through a symbolic link`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Whether anything (a file, a directory or a symbolic link, even a broken
+ * one) is at `path`. Links are not followed.
+ *
+ * @public
+ */
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await fs.lstat(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') {
+      return false;
+    }
+    throw error;
+  }
 }
