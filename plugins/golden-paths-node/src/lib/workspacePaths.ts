@@ -1,5 +1,13 @@
 import { promises as fs } from 'node:fs';
-import { isAbsolute, join, posix, relative, sep, win32 } from 'node:path';
+import {
+  dirname,
+  isAbsolute,
+  join,
+  posix,
+  relative,
+  sep,
+  win32,
+} from 'node:path';
 import {
   isChildPath,
   resolveSafeChildPath,
@@ -113,14 +121,29 @@ export function resolveWorkspaceDirectory(
   value: string,
   inputName: string,
 ): string {
-  if (isAbsolute(value) || win32.isAbsolute(value) || value.includes('\\')) {
-    throw new InputError(
-      `${inputName} must be a relative path with forward slashes inside the workspace`,
-    );
-  }
-  const normalized = posix.normalize(value);
-  if (normalized === '..' || normalized.startsWith('../')) {
-    throw new InputError(`${inputName} must stay inside the workspace`);
+  return resolveWorkspaceChild(
+    workspacePath,
+    workspacePath,
+    normalizeWorkspaceRelative(value, inputName),
+    inputName,
+  );
+}
+
+/**
+ * Resolves a file given as action input inside the workspace, by the rules
+ * of {@link resolveWorkspaceDirectory}; the path must name a file, not `.`
+ * or a path ending in a slash.
+ *
+ * @public
+ */
+export function resolveWorkspaceFile(
+  workspacePath: string,
+  value: string,
+  inputName: string,
+): string {
+  const normalized = normalizeWorkspaceRelative(value, inputName);
+  if (normalized === '.' || normalized.endsWith('/')) {
+    throw new InputError(`${inputName} must name a file`);
   }
   return resolveWorkspaceChild(
     workspacePath,
@@ -128,6 +151,76 @@ export function resolveWorkspaceDirectory(
     normalized,
     inputName,
   );
+}
+
+/**
+ * Checks a path that an action writes into a generated file (a Dockerfile
+ * named in a pipeline) rather than opening: relative to the repository's
+ * root and never above it. Nothing is resolved, as the repository the path
+ * will be read in is not the workspace.
+ *
+ * @public
+ */
+export function assertRepositoryRelativePath(
+  value: string,
+  inputName: string,
+): void {
+  if (isAbsolute(value) || leavesRoot(posix.normalize(value))) {
+    throw new InputError(
+      `${inputName} must be a path inside the repository, relative to its root`,
+    );
+  }
+}
+
+/**
+ * Writes a file of the workspace, creating its directory. Unless
+ * `overwrite`, an existing file is refused atomically (flag `wx`), so that
+ * nothing already in the workspace is replaced unless the template asks for
+ * it: an InputError names the file as `what`.
+ *
+ * @public
+ */
+export async function writeWorkspaceFile(
+  path: string,
+  content: string,
+  options: { overwrite: boolean; what: string },
+): Promise<void> {
+  await fs.mkdir(dirname(path), { recursive: true });
+  try {
+    await fs.writeFile(path, content, {
+      encoding: 'utf8',
+      flag: options.overwrite ? 'w' : 'wx',
+    });
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') {
+      throw new InputError(
+        `${options.what} already exists in the workspace; set overwrite: true to replace it`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * A relative path with forward slashes, normalized; absolute paths,
+ * backslashes and `..` out of the workspace are refused.
+ */
+function normalizeWorkspaceRelative(value: string, inputName: string): string {
+  if (isAbsolute(value) || win32.isAbsolute(value) || value.includes('\\')) {
+    throw new InputError(
+      `${inputName} must be a relative path with forward slashes inside the workspace`,
+    );
+  }
+  const normalized = posix.normalize(value);
+  if (leavesRoot(normalized)) {
+    throw new InputError(`${inputName} must stay inside the workspace`);
+  }
+  return normalized;
+}
+
+/** Whether a normalized POSIX path climbs above where it starts. */
+function leavesRoot(normalized: string): boolean {
+  return normalized === '..' || normalized.startsWith('../');
 }
 
 /**
