@@ -48,11 +48,7 @@ describe('the legacy frontend system exports', () => {
       },
     );
     expect(
-      await screen.findByText(
-        'Node.js HTTP service on Kubernetes',
-        {},
-        { timeout: 10_000 },
-      ),
+      await screen.findByText('Node.js HTTP service on Kubernetes'),
     ).toBeInTheDocument();
     expect(screen.getByText('12 components · 9 compliant')).toBeInTheDocument();
   });

@@ -11,8 +11,6 @@ import {
 } from '../components/GoldenPathCard/testData';
 import goldenPathsPlugin from './index';
 
-jest.setTimeout(30_000);
-
 describe('the new frontend system plugin', () => {
   it('provides the API, the page, the entity card and tab and the form field', () => {
     for (const id of [
@@ -45,11 +43,7 @@ describe('the new frontend system plugin', () => {
       ],
     });
     expect(
-      await screen.findByText(
-        'Node.js HTTP service on Kubernetes',
-        {},
-        { timeout: 10_000 },
-      ),
+      await screen.findByText('Node.js HTTP service on Kubernetes'),
     ).toBeInTheDocument();
     expect(screen.getByText('3 components · 3 compliant')).toBeInTheDocument();
   });

@@ -24,9 +24,6 @@ function renderTable(
   );
 }
 
-// Whole pages of Material UI render slowly in jsdom, more so on a busy machine.
-jest.setTimeout(20_000);
-
 describe('GoldenPathFollowersTable', () => {
   it('pages forward with the next cursor and back with the previous one', async () => {
     const listFollowers = jest.fn(

@@ -37,7 +37,9 @@ describe('GoldenPathHistoryCard', () => {
       restricted: true,
     }));
     expect(
-      await screen.findByText(/each day counts only the components you may see/),
+      await screen.findByText(
+        /each day counts only the components you may see/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getAllByTestId('history-point-adoption')).toHaveLength(3);
   });

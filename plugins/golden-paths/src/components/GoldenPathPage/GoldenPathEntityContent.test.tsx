@@ -41,9 +41,6 @@ function renderContent(entity: Entity, mountedRoutes: Record<string, any>) {
   );
 }
 
-// Whole pages of Material UI render slowly in jsdom, more so on a busy machine.
-jest.setTimeout(20_000);
-
 describe('GoldenPathEntityContent', () => {
   it('shows the path in context, with figures, without a page header', async () => {
     await renderContent(nodePath, {

@@ -90,9 +90,6 @@ async function renderPage(
   );
 }
 
-// Whole pages of Material UI render slowly in jsdom, more so on a busy machine.
-jest.setTimeout(20_000);
-
 describe('GoldenPathPage', () => {
   it('shows the path from the catalog with its figures from the backend', async () => {
     const api = goldenPathsApi();

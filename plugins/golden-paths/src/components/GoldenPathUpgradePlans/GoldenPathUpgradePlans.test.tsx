@@ -78,9 +78,6 @@ const rowsOf = (table: HTMLElement) =>
     .slice(1)
     .map(row => row.textContent);
 
-// Tables and dialogs of Material UI render slowly in jsdom, more so on a busy machine.
-jest.setTimeout(20_000);
-
 describe('GoldenPathUpgradePlans', () => {
   it('plans on demand and lists the followers by version, oldest first', async () => {
     const planUpgrades = jest.fn().mockResolvedValue(plans);

@@ -110,10 +110,6 @@ async function choose(selectLabel: RegExp, option: RegExp) {
   await user.keyboard('{Escape}');
 }
 
-// Opening MUI selects and typing render the whole page several times; on a
-// busy CI machine that exceeds Jest's 5 s default.
-jest.setTimeout(20_000);
-
 describe('GoldenPathsPage', () => {
   it('lists every path with its figures', async () => {
     await renderPage({ entities: examplePaths, summaries });

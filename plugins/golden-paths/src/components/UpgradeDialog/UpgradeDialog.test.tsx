@@ -39,9 +39,6 @@ async function renderDialog(goldenPathsApi: Partial<GoldenPathsApi>) {
   return { onClose };
 }
 
-// Dialogs of Material UI render slowly in jsdom, more so on a busy machine.
-jest.setTimeout(20_000);
-
 describe('UpgradeDialog', () => {
   it('shows the plan and writes nothing until the run button is pressed', async () => {
     const goldenPathsApi = api();
