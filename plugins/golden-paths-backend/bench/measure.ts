@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { RunStats } from '../src/database/EvaluationStore';
 import { FOLLOWER_FIELDS } from '../src/services/evaluation/EvaluationService';
 import type { BenchBackend } from './backend';
 import { type MetersSnapshot, metersDelta } from './instrumentation';
@@ -101,15 +102,6 @@ export function startSampling(): () => ProcessSample {
       longestStallMs: longestStall,
     };
   };
-}
-
-export interface RunStats {
-  components: number;
-  paths: number;
-  catalogRequests: number;
-  repositoryReads: number;
-  repositoryNotModified: number;
-  repositoryFailures: number;
 }
 
 export interface EvaluationMeasurement extends ProcessSample {

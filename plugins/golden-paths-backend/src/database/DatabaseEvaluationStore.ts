@@ -13,6 +13,7 @@ import type {
   CompleteRunInput,
   EntityFactsInput,
   EvaluationStore,
+  FollowerPageOptions,
   FollowerResultGroup,
   RepositoryCacheEntry,
   RunInfo,
@@ -20,7 +21,6 @@ import type {
   VisibleTo,
 } from './EvaluationStore';
 import {
-  COMPONENT_RESULT_COLUMNS,
   type ComponentResultRow,
   type PathHistoryRow,
   type PathSummaryRow,
@@ -35,18 +35,20 @@ import {
   upsertComponentResultsWhileRunning,
 } from './componentResultsUpsert';
 import { pruneEntityFacts, writeEntityFacts } from './entityFactsTable';
-import { whereEntityMatches } from './entityFilterQuery';
-import {
-  readIntervalGroups,
-  readIntervalsSince,
-  recordFollowerIntervals,
-} from './followerIntervalsTable';
-import { historyFromIntervals } from './historyFromIntervals';
+import { currentResults, QUERY_CHUNK_SIZE, STATE_ID } from './currentRun';
+import { recordFollowerIntervals } from './followerIntervalsTable';
 import { migrateLatest } from './migrateLatest';
 import {
   readRepositoryCache,
   writeRepositoryCache,
 } from './repositoryCacheTable';
+import {
+  getVisibleHistory,
+  groupFollowerResults,
+  listFollowerVersions,
+  listFollowers,
+  listPathRefs,
+} from './visibleResults';
 
 const migrationsDir = resolvePackagePath(
   '@golden-paths/golden-paths-backend',
@@ -55,10 +57,6 @@ const migrationsDir = resolvePackagePath(
 
 /** Rows per INSERT: 13 bindings a row stays far below every driver's limit. */
 const WRITE_CHUNK_SIZE = 500;
-/** Values per `IN (...)` list; SQLite limits the bindings of a statement. */
-const QUERY_CHUNK_SIZE = 500;
-/** The primary key of the single row of `evaluation_state`. */
-const STATE_ID = 1;
 
 /**
  * The {@link EvaluationStore} on the plugin's database (PostgreSQL or SQLite).
@@ -285,123 +283,26 @@ export class DatabaseEvaluationStore implements EvaluationStore {
 
   async listFollowers(
     pathRef: string,
-    options: {
-      limit: number;
-      afterEntityRef?: string;
-      entityRefs?: string[];
-      visibleTo?: EntityFilter;
-    },
+    options: FollowerPageOptions,
   ): Promise<StoredComponentResult[]> {
-    const { limit, afterEntityRef, entityRefs, visibleTo } = options;
-    if (limit <= 0) {
-      return [];
-    }
-
-    const query = (max: number) => {
-      const q = this.currentResults()
-        .where('path_ref', pathRef)
-        .orderBy('entity_ref')
-        .limit(max);
-      if (afterEntityRef !== undefined) {
-        q.where('entity_ref', '>', afterEntityRef);
-      }
-      return visibleTo
-        ? whereEntityMatches(
-            this.db,
-            q,
-            'component_results.entity_ref',
-            visibleTo,
-          )
-        : q;
-    };
-
-    if (!entityRefs) {
-      return (await query(limit)).map(toComponentResult);
-    }
-
-    // The wanted refs go in sorted slices, so each slice's rows come after
-    // the previous slice's and the page can stop as soon as it is full. The
-    // tables compare refs bytewise (collation "C" on PostgreSQL), which for
-    // entity refs is the order of a JavaScript sort.
-    const wanted = [...new Set(entityRefs)]
-      .filter(ref => afterEntityRef === undefined || ref > afterEntityRef)
-      .sort();
-    const page: StoredComponentResult[] = [];
-    for (const chunk of chunks(wanted, QUERY_CHUNK_SIZE)) {
-      const rows = await query(limit - page.length).whereIn(
-        'entity_ref',
-        chunk,
-      );
-      page.push(...rows.map(toComponentResult));
-      if (page.length >= limit) {
-        break;
-      }
-    }
-    return page;
+    return listFollowers(this.db, pathRef, options);
   }
 
   async groupFollowerResults(
     visibleTo: EntityFilter,
   ): Promise<FollowerResultGroup[]> {
-    const rows = await whereEntityMatches(
-      this.db,
-      this.db('component_results').where(
-        'run_id',
-        '=',
-        this.currentRunIdQuery(),
-      ),
-      'component_results.entity_ref',
-      visibleTo,
-    )
-      .groupBy('path_ref', 'compliant', 'drift', 'checks')
-      .select(
-        'path_ref',
-        'compliant',
-        'drift',
-        'checks',
-        this.db.raw('count(*) as n'),
-      );
-    return rows.map(row => ({
-      pathRef: row.path_ref,
-      compliant: Boolean(row.compliant),
-      drift: JSON.parse(row.drift),
-      checks: JSON.parse(row.checks),
-      count: Number(row.n),
-    }));
+    return groupFollowerResults(this.db, visibleTo);
   }
 
   async listFollowerVersions(
     pathRef: string,
     visibleTo?: EntityFilter,
   ): Promise<Array<{ entityRef: string; version: string }>> {
-    const query = this.db('component_results')
-      .where('run_id', '=', this.currentRunIdQuery())
-      .where('path_ref', pathRef)
-      .select('entity_ref', 'drift');
-    const rows = visibleTo
-      ? await whereEntityMatches(
-          this.db,
-          query,
-          'component_results.entity_ref',
-          visibleTo,
-        )
-      : await query;
-    return rows.flatMap(row => {
-      const drift = JSON.parse(row.drift) as StoredComponentResult['drift'];
-      return drift.currentVersion
-        ? [{ entityRef: row.entity_ref, version: drift.currentVersion }]
-        : [];
-    });
+    return listFollowerVersions(this.db, pathRef, visibleTo);
   }
 
   async listPathRefs(visibleTo: EntityFilter): Promise<string[]> {
-    const rows = await whereEntityMatches(
-      this.db,
-      this.db<PathSummaryRow>('path_summaries').orderBy('path_ref'),
-      'path_summaries.path_ref',
-      visibleTo,
-    ).select('path_ref');
-    return rows.map(row => row.path_ref);
+    return listPathRefs(this.db, visibleTo);
   }
 
   async getVisibleHistory(
@@ -410,32 +311,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     to: string,
     visibleTo: VisibleTo,
   ): Promise<HistoryPoint[]> {
-    const since = await readIntervalsSince(this.db);
-    if (!since) {
-      return [];
-    }
-    const start = from > since ? from : since;
-    const days = (
-      await this.db<PathHistoryRow>('path_history')
-        .where('path_ref', pathRef)
-        .where('day', '>=', start)
-        .where('day', '<=', to)
-        .orderBy('day', 'asc')
-        .select('day')
-    ).map(row => row.day);
-    if (days.length === 0) {
-      return [];
-    }
-    return historyFromIntervals(
-      days,
-      await readIntervalGroups(
-        this.db,
-        pathRef,
-        days[0],
-        days[days.length - 1],
-        visibleTo,
-      ),
-    );
+    return getVisibleHistory(this.db, pathRef, { from, to }, visibleTo);
   }
 
   async writeEntityFacts(entities: EntityFactsInput[]): Promise<void> {
@@ -447,7 +323,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   ): Promise<StoredComponentResult[]> {
     const results: StoredComponentResult[] = [];
     for (const chunk of chunks([...new Set(entityRefs)], QUERY_CHUNK_SIZE)) {
-      const rows = await this.currentResults().whereIn('entity_ref', chunk);
+      const rows = await currentResults(this.db).whereIn('entity_ref', chunk);
       results.push(...rows.map(toComponentResult));
     }
     return results;
@@ -456,7 +332,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   async getComponentResult(
     entityRef: string,
   ): Promise<StoredComponentResult | undefined> {
-    const row = await this.currentResults()
+    const row = await currentResults(this.db)
       .where('entity_ref', entityRef)
       .first();
     return row ? toComponentResult(row) : undefined;
@@ -493,20 +369,6 @@ export class DatabaseEvaluationStore implements EvaluationStore {
 
   async putRepositoryCache(entries: RepositoryCacheEntry[]): Promise<void> {
     await writeRepositoryCache(this.db, entries);
-  }
-
-  /** The current run's id, as a subquery of the statement that uses it. */
-  private currentRunIdQuery() {
-    return this.db('evaluation_state')
-      .where('id', STATE_ID)
-      .select('current_run_id');
-  }
-
-  /** Results of the current run, its id read within the same statement. */
-  private currentResults() {
-    return this.db<ComponentResultRow>('component_results')
-      .where('run_id', '=', this.currentRunIdQuery())
-      .select<ComponentResultRow[]>([...COMPONENT_RESULT_COLUMNS]);
   }
 
   private async assertRunning(

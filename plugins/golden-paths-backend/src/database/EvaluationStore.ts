@@ -51,6 +51,18 @@ export interface FollowerResultGroup {
   count: number;
 }
 
+/** Which followers of a path {@link EvaluationStore.listFollowers} lists. */
+export interface FollowerPageOptions {
+  /** At most this many. */
+  limit: number;
+  /** Only those after this entity ref. */
+  afterEntityRef?: string;
+  /** Only these entities. */
+  entityRefs?: string[];
+  /** Only the followers whose stored facts this filter accepts. */
+  visibleTo?: EntityFilter;
+}
+
 /** Figures of one evaluation run. */
 export interface RunStats {
   components: number;
@@ -134,13 +146,7 @@ export interface EvaluationStore {
    */
   listFollowers(
     pathRef: string,
-    options: {
-      limit: number;
-      afterEntityRef?: string;
-      entityRefs?: string[];
-      /** Only the followers whose stored facts this filter accepts. */
-      visibleTo?: EntityFilter;
-    },
+    options: FollowerPageOptions,
   ): Promise<StoredComponentResult[]>;
   /**
    * The current run's followers that `visibleTo` accepts, grouped by path
