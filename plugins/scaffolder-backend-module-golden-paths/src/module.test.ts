@@ -251,7 +251,6 @@ describe('scaffolderModuleGoldenPaths', () => {
       'golden-paths.dev/path-version': '2.1.0',
       'backstage.io/source-template': 'template:default/node-http-service',
       'backstage.io/kubernetes-id': 'orders',
-      'golden-paths.dev/service-name': 'orders',
     });
   }, 90_000);
 

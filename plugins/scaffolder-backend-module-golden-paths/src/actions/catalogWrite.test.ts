@@ -1,15 +1,15 @@
 import { promises as fs } from 'node:fs';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
+  GOLDEN_PATH_GUARANTEE_IDS,
   coreKindValidators,
   lintCatalogYaml,
 } from '@golden-paths/golden-paths-common';
 import { parse } from 'yaml';
+import { type ContextOf, actionContext } from '../__testUtils__/actionContext';
 import { createCatalogWriteAction } from './catalogWrite';
 
-type Action = ReturnType<typeof createCatalogWriteAction>;
-type Context = Parameters<Action['handler']>[0];
+type Context = ContextOf<ReturnType<typeof createCatalogWriteAction>>;
 
 describe('golden-paths:catalog:write', () => {
   const mockDir = createMockDirectory();
@@ -24,14 +24,7 @@ describe('golden-paths:catalog:write', () => {
   };
 
   function context(input: Record<string, unknown>, extra?: Partial<Context>) {
-    return {
-      ...createMockActionContext({
-        input: input as any,
-        workspacePath,
-        templateInfo: { entityRef: 'template:default/node-http-service' },
-      }),
-      ...extra,
-    } as unknown as Context;
+    return actionContext(action, input, { workspacePath, ...extra });
   }
 
   async function readEntity(file = 'catalog-info.yaml') {
@@ -49,17 +42,7 @@ describe('golden-paths:catalog:write', () => {
       description: 'Takes orders.',
       system: 'payments',
       tags: ['nodejs', 'http'],
-      guarantees: [
-        'owner',
-        'ci',
-        'sbom',
-        'image-signing',
-        'vulnerability-scan',
-        'resource-requests',
-        'autoscaling',
-        'observability',
-        'cost-labels',
-      ],
+      guarantees: [...GOLDEN_PATH_GUARANTEE_IDS],
       costCenter: 'cc-1234',
       image: 'ghcr.io/example-org/orders',
       sourceLocation: 'https://github.com/example-org/orders/tree/main/',
@@ -91,8 +74,6 @@ describe('golden-paths:catalog:write', () => {
           'backstage.io/kubernetes-id': 'orders',
           'backstage.io/kubernetes-label-selector':
             'app.kubernetes.io/name=orders',
-          'golden-paths.dev/service-name': 'orders',
-          'golden-paths.dev/image': 'ghcr.io/example-org/orders',
         },
         tags: ['nodejs', 'http'],
         links: [{ url: 'https://grafana.example.com/d/orders', title: 'Dash' }],
@@ -153,10 +134,10 @@ describe('golden-paths:catalog:write', () => {
     await action.handler(
       context({
         ...required,
-        guarantees: ['observability'],
+        guarantees: ['resource-requests'],
         sourceLocation: 'url:https://example.com/repo/',
         annotations: {
-          'golden-paths.dev/service-name': 'orders-api',
+          'backstage.io/kubernetes-id': 'orders-api',
           'backstage.io/techdocs-ref': 'dir:.',
         },
       }),
@@ -165,7 +146,7 @@ describe('golden-paths:catalog:write', () => {
     expect(annotations['backstage.io/source-location']).toBe(
       'url:https://example.com/repo/',
     );
-    expect(annotations['golden-paths.dev/service-name']).toBe('orders-api');
+    expect(annotations['backstage.io/kubernetes-id']).toBe('orders-api');
     expect(annotations['backstage.io/techdocs-ref']).toBe('dir:.');
   });
 
@@ -242,7 +223,7 @@ describe('golden-paths:catalog:write', () => {
   });
 
   it.each([
-    [{ name: 'Not a name!' }, /name "Not a name!" is not a valid entity name/],
+    [{ name: 'Not a name!' }, /name: "Not a name!" is not a valid entity name/],
     [
       { owner: 'component:default/x' },
       /owner "component:default\/x" must refer to a group or user/,
@@ -252,7 +233,7 @@ describe('golden-paths:catalog:write', () => {
       { path: 'template:default/node-http-service' },
       /path "template:default\/node-http-service" must refer to a goldenpath/,
     ],
-    [{ pathVersion: 'v2' }, /pathVersion "v2" is not a semantic version/],
+    [{ pathVersion: 'v2' }, /pathVersion: "v2" is not a semantic version/],
     [
       { sourceTemplate: 'component:default/x' },
       /sourceTemplate "component:default\/x" must refer to a template/,

@@ -12,35 +12,34 @@ import {
   ANNOTATION_GOLDEN_PATH,
   ANNOTATION_GOLDEN_PATH_VERSION,
   ANNOTATION_SOURCE_TEMPLATE,
-  GOLDEN_PATH_GUARANTEE_IDS,
   GoldenPathGuaranteeId,
   YamlProblem,
   coreKindValidators,
-  isGoldenPathGuaranteeId,
   lintCatalogYaml,
 } from '@golden-paths/golden-paths-common';
 import { stringify } from 'yaml';
-import {
-  canonicalEntityRef,
-  isValidEntityName,
-  parseEntityRefInput,
-} from '../lib/entityRefs';
-import { isSemver } from '../lib/semver';
 import {
   assertNoEscapingLinks,
   resolveWorkspacePath,
   toPosixRelative,
 } from '@golden-paths/golden-paths-node';
+import { canonicalEntityRef, parseEntityRefInput } from '../lib/entityRefs';
+import { parseActionInput } from '../lib/parseActionInput';
 import { examples } from './catalogWrite.examples';
+import {
+  LABEL_COST_CENTER,
+  LABEL_TEAM,
+  catalogWriteDefaults as defaults,
+  catalogWriteInputSchema,
+  catalogWriteOutputSchema,
+} from './catalogWriteSchema';
+
+const ACTION_ID = 'golden-paths:catalog:write';
 
 /** Annotations and labels written for the guarantees of the path. */
 const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
   'backstage.io/kubernetes-label-selector';
-const ANNOTATION_SERVICE_NAME = 'golden-paths.dev/service-name';
-const ANNOTATION_IMAGE = 'golden-paths.dev/image';
-const LABEL_COST_CENTER = 'cost-center';
-const LABEL_TEAM = 'team';
 
 const KUBERNETES_GUARANTEES: GoldenPathGuaranteeId[] = [
   'resource-requests',
@@ -50,22 +49,6 @@ const KUBERNETES_GUARANTEES: GoldenPathGuaranteeId[] = [
 function formatProblem(file: string, problem: YamlProblem): string {
   const field = problem.field ? ` ${problem.field}:` : '';
   return `${file}:${problem.line}:${problem.column}${field} ${problem.message}`;
-}
-
-function parseGuarantees(
-  values: string[] | undefined,
-): GoldenPathGuaranteeId[] {
-  const unknown = (values ?? []).filter(id => !isGoldenPathGuaranteeId(id));
-  if (unknown.length > 0) {
-    throw new InputError(
-      `unknown guarantee${unknown.length > 1 ? 's' : ''} ${unknown
-        .map(id => `"${id}"`)
-        .join(', ')}; the known guarantees are ${GOLDEN_PATH_GUARANTEE_IDS.join(
-        ', ',
-      )}`,
-    );
-  }
-  return [...new Set(values ?? [])] as GoldenPathGuaranteeId[];
 }
 
 function toSourceLocation(value: string): string {
@@ -86,145 +69,27 @@ function toSourceLocation(value: string): string {
  */
 export function createCatalogWriteAction() {
   return createTemplateAction({
-    id: 'golden-paths:catalog:write',
+    id: ACTION_ID,
     description: [
       'Writes the catalog-info.yaml of a Component that follows a golden path, and checks it by parsing it back before returning.',
       `Always written: spec.owner, spec.lifecycle, spec.type, and the annotations ${ANNOTATION_GOLDEN_PATH} (the path), ${ANNOTATION_GOLDEN_PATH_VERSION} (the version scaffolded at) and ${ANNOTATION_SOURCE_TEMPLATE} (the template).`,
       'Written for the guarantees given in `guarantees`:',
       `resource-requests or autoscaling: ${ANNOTATION_KUBERNETES_ID}: <name> and ${ANNOTATION_KUBERNETES_LABEL_SELECTOR}: app.kubernetes.io/name=<name>, so the Kubernetes plugin and the checks find the workloads;`,
-      `observability: ${ANNOTATION_SERVICE_NAME}: <name>, the service name traces, metrics and logs are reported under (OpenTelemetry or Datadog);`,
-      `cost-labels: metadata.labels ${LABEL_COST_CENTER} (from costCenter) and ${LABEL_TEAM} (from team, or the owning group's name);`,
-      `sbom, image-signing or vulnerability-scan: ${ANNOTATION_IMAGE}: <image> when image is given, so the checks know which image to inspect.`,
+      `cost-labels: metadata.labels ${LABEL_COST_CENTER} (from costCenter) and ${LABEL_TEAM} (from team, or the owning group's name).`,
       'annotations given as input are merged last.',
     ].join(' '),
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        name: z =>
-          z.string({
-            description:
-              'metadata.name of the component: letters, digits, -, _ and ., at most 63 characters',
-          }),
-        title: z =>
-          z
-            .string({ description: 'metadata.title of the component' })
-            .optional(),
-        description: z =>
-          z
-            .string({ description: 'metadata.description of the component' })
-            .optional(),
-        owner: z =>
-          z.string({
-            description:
-              'Entity reference of the owning group or user, such as group:default/platform-team',
-          }),
-        system: z =>
-          z
-            .string({
-              description:
-                'Entity reference of the system the component belongs to',
-            })
-            .optional(),
-        lifecycle: z =>
-          z
-            .string({ description: 'spec.lifecycle. Default: experimental' })
-            .optional(),
-        type: z =>
-          z.string({ description: 'spec.type. Default: service' }).optional(),
-        tags: z =>
-          z.array(z.string(), { description: 'metadata.tags' }).optional(),
-        path: z =>
-          z.string({
-            description:
-              'Entity reference of the golden path the component follows, such as goldenpath:default/node-http-service',
-          }),
-        pathVersion: z =>
-          z.string({
-            description:
-              "The path's spec.version the component is scaffolded at (semver)",
-          }),
-        sourceTemplate: z =>
-          z
-            .string({
-              description:
-                'Entity reference of the template. Default: the template running this task',
-            })
-            .optional(),
-        guarantees: z =>
-          z
-            .array(z.string(), {
-              description:
-                "The path's guarantees (spec.guarantees); they decide the extra annotations and labels",
-            })
-            .optional(),
-        sourceLocation: z =>
-          z
-            .string({
-              description: `Where the source lives, written as ${ANNOTATION_SOURCE_LOCATION}; "url:" is prefixed when missing`,
-            })
-            .optional(),
-        costCenter: z =>
-          z
-            .string({
-              description: `Value of the ${LABEL_COST_CENTER} label (cost-labels guarantee)`,
-            })
-            .optional(),
-        team: z =>
-          z
-            .string({
-              description: `Value of the ${LABEL_TEAM} label (cost-labels guarantee). Default: the owning group's name`,
-            })
-            .optional(),
-        image: z =>
-          z
-            .string({
-              description: `Container image repository, written as ${ANNOTATION_IMAGE}`,
-            })
-            .optional(),
-        annotations: z =>
-          z
-            .record(z.string(), {
-              description: 'More annotations, merged last',
-            })
-            .optional(),
-        links: z =>
-          z
-            .array(
-              z.object({
-                url: z.string(),
-                title: z.string().optional(),
-                icon: z.string().optional(),
-                type: z.string().optional(),
-              }),
-              { description: 'metadata.links' },
-            )
-            .optional(),
-        targetPath: z =>
-          z
-            .string({
-              description:
-                'Where to write the file, relative to the workspace. Default: catalog-info.yaml',
-            })
-            .optional(),
-      },
-      output: {
-        entityRef: z =>
-          z.string({ description: 'Entity reference of the component' }),
-        filePath: z =>
-          z.string({
-            description: 'The written file, relative to the workspace',
-          }),
-      },
+      input: () => catalogWriteInputSchema,
+      output: () => catalogWriteOutputSchema,
     },
     async handler(ctx) {
-      const input = ctx.input;
-
-      if (!isValidEntityName(input.name)) {
-        throw new InputError(
-          `name "${input.name}" is not a valid entity name: use letters, digits, "-", "_" and "." (starting and ending with a letter or digit), at most 63 characters`,
-        );
-      }
+      const input = parseActionInput(
+        ACTION_ID,
+        catalogWriteInputSchema,
+        ctx.input,
+      );
       const owner = parseEntityRefInput(input.owner, {
         inputName: 'owner',
         defaultKind: 'group',
@@ -245,11 +110,6 @@ export function createCatalogWriteAction() {
         allowedKinds: ['goldenpath'],
         example: 'goldenpath:default/node-http-service',
       });
-      if (!isSemver(input.pathVersion)) {
-        throw new InputError(
-          `pathVersion "${input.pathVersion}" is not a semantic version such as 2.1.0`,
-        );
-      }
       const sourceTemplateValue =
         input.sourceTemplate ?? ctx.templateInfo?.entityRef;
       const sourceTemplate = sourceTemplateValue
@@ -260,10 +120,12 @@ export function createCatalogWriteAction() {
             example: 'template:default/node-http-service',
           })
         : undefined;
-      const guarantees = parseGuarantees(input.guarantees);
+      const guarantees = [
+        ...new Set(input.guarantees ?? []),
+      ] as GoldenPathGuaranteeId[];
       const has = (id: GoldenPathGuaranteeId) => guarantees.includes(id);
 
-      const targetPath = input.targetPath ?? 'catalog-info.yaml';
+      const targetPath = input.targetPath ?? defaults.targetPath;
       const target = resolveWorkspacePath(
         ctx.workspacePath,
         targetPath,
@@ -293,12 +155,6 @@ export function createCatalogWriteAction() {
           ANNOTATION_KUBERNETES_LABEL_SELECTOR
         ] = `app.kubernetes.io/name=${input.name}`;
       }
-      if (has('observability')) {
-        annotations[ANNOTATION_SERVICE_NAME] = input.name;
-      }
-      if (input.image) {
-        annotations[ANNOTATION_IMAGE] = input.image;
-      }
       Object.assign(annotations, input.annotations ?? {});
 
       const labels: Record<string, string> = {};
@@ -326,8 +182,8 @@ export function createCatalogWriteAction() {
           ...(input.links?.length ? { links: input.links } : {}),
         },
         spec: {
-          type: input.type ?? 'service',
-          lifecycle: input.lifecycle ?? 'experimental',
+          type: input.type ?? defaults.type,
+          lifecycle: input.lifecycle ?? defaults.lifecycle,
           owner: canonicalEntityRef(owner),
           ...(system ? { system: canonicalEntityRef(system) } : {}),
         },

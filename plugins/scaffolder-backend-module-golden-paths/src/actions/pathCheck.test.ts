@@ -1,56 +1,31 @@
 import { Entity } from '@backstage/catalog-model';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { type ContextOf, actionContext } from '../__testUtils__/actionContext';
+import {
+  ALL_GUARANTEES,
+  goldenPathEntity,
+} from '../__testUtils__/goldenPathEntity';
 import { createPathCheckAction } from './pathCheck';
 
-type Action = ReturnType<typeof createPathCheckAction>;
-type Context = Parameters<Action['handler']>[0];
-
-function goldenPath(
-  name: string,
-  spec: Record<string, unknown>,
-  title?: string,
-): Entity {
-  return {
-    apiVersion: 'golden-paths.dev/v1alpha1',
-    kind: 'GoldenPath',
-    metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
-    spec: {
-      owner: 'group:default/platform-team',
-      lifecycle: 'supported',
-      category: 'service',
-      version: '2.1.0',
-      ...spec,
-    },
-  };
-}
-
-const ALL_GUARANTEES = [
-  'owner',
-  'ci',
-  'sbom',
-  'image-signing',
-  'vulnerability-scan',
-  'resource-requests',
-  'autoscaling',
-  'observability',
-  'cost-labels',
-];
+type Context = ContextOf<ReturnType<typeof createPathCheckAction>>;
 
 const entities: Entity[] = [
-  goldenPath(
+  goldenPathEntity(
     'node-http-service',
     { guarantees: ALL_GUARANTEES },
     'Node.js HTTP service on Kubernetes',
   ),
-  goldenPath('static-site', { guarantees: ['owner'], category: 'frontend' }),
-  goldenPath(
+  goldenPathEntity('static-site', {
+    guarantees: ['owner'],
+    category: 'frontend',
+  }),
+  goldenPathEntity(
     'python-service',
     { lifecycle: 'beta', version: '0.3.0', guarantees: ['owner', 'ci'] },
     'Python service',
   ),
-  goldenPath(
+  goldenPathEntity(
     'node-http-service-v1',
     {
       lifecycle: 'deprecated',
@@ -59,7 +34,7 @@ const entities: Entity[] = [
     },
     'Node.js HTTP service (v1)',
   ),
-  goldenPath('legacy-java', {
+  goldenPathEntity('legacy-java', {
     lifecycle: 'deprecated',
     version: '0.9.0',
     replacedBy: 'goldenpath:default/secret-path',
@@ -78,10 +53,7 @@ describe('golden-paths:path:check', () => {
   const action = createPathCheckAction({ catalog });
 
   function context(input: Record<string, unknown>, extra?: Partial<Context>) {
-    return {
-      ...createMockActionContext({ input: input as any, logger }),
-      ...extra,
-    } as unknown as Context;
+    return actionContext(action, input, { logger, ...extra });
   }
 
   beforeEach(() => {

@@ -8,19 +8,15 @@ import {
   isGoldenPathEntity,
 } from '@golden-paths/golden-paths-common';
 import { canonicalEntityRef, parseEntityRefInput } from '../lib/entityRefs';
+import { parseActionInput } from '../lib/parseActionInput';
 import { examples } from './pathCheck.examples';
+import {
+  type PathChoices,
+  pathCheckInputSchema,
+  pathCheckOutputSchema,
+} from './pathCheckSchema';
 
-/** The choices a template form offers that a path's guarantees constrain. */
-type PathChoices = {
-  autoscaling?: 'hpa' | 'vpa' | 'none';
-  observability?: 'opentelemetry' | 'datadog' | 'none';
-  sbom?: boolean;
-  imageSigning?: boolean;
-  vulnerabilityScan?: boolean;
-  ci?: boolean;
-  costLabels?: boolean;
-  resourceRequests?: boolean;
-};
+const ACTION_ID = 'golden-paths:path:check';
 
 /** CI produces these; turning CI off turns them off too. */
 const BUILT_BY_CI: GoldenPathGuaranteeId[] = [
@@ -98,56 +94,22 @@ function brokenGuarantees(
 export function createPathCheckAction(options: { catalog: CatalogService }) {
   const { catalog } = options;
   return createTemplateAction({
-    id: 'golden-paths:path:check',
+    id: ACTION_ID,
     description:
       "Reads a golden path from the catalog as the user running the template, fails when it is missing, deprecated (naming its replacement) or when the choices turn off any of its guarantees (all are listed), warns when it is in beta, and outputs the path's contract for later steps.",
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        path: z =>
-          z.string({
-            description:
-              'Entity reference of the golden path; the kind defaults to goldenpath, e.g. node-http-service',
-          }),
-        choices: z =>
-          z
-            .object(
-              {
-                autoscaling: z.enum(['hpa', 'vpa', 'none']).optional(),
-                observability: z
-                  .enum(['opentelemetry', 'datadog', 'none'])
-                  .optional(),
-                sbom: z.boolean().optional(),
-                imageSigning: z.boolean().optional(),
-                vulnerabilityScan: z.boolean().optional(),
-                ci: z.boolean().optional(),
-                costLabels: z.boolean().optional(),
-                resourceRequests: z.boolean().optional(),
-              },
-              {
-                description:
-                  "The form's choices to check against the path's guarantees; a choice left out breaks nothing",
-              },
-            )
-            .optional(),
-      },
-      output: {
-        entityRef: z =>
-          z.string({ description: 'Entity reference of the golden path' }),
-        title: z =>
-          z.string({ description: 'Title of the path (or its name)' }),
-        version: z => z.string({ description: "The path's spec.version" }),
-        lifecycle: z =>
-          z.string({ description: 'supported, beta or deprecated' }),
-        category: z => z.string({ description: "The path's category" }),
-        guarantees: z =>
-          z.array(z.string(), { description: "The path's guarantee ids" }),
-        owner: z => z.string({ description: 'Entity reference of the owner' }),
-      },
+      input: () => pathCheckInputSchema,
+      output: () => pathCheckOutputSchema,
     },
     async handler(ctx) {
-      const ref = parseEntityRefInput(ctx.input.path, {
+      const input = parseActionInput(
+        ACTION_ID,
+        pathCheckInputSchema,
+        ctx.input,
+      );
+      const ref = parseEntityRefInput(input.path, {
         inputName: 'path',
         defaultKind: 'goldenpath',
         allowedKinds: ['goldenpath'],
@@ -200,7 +162,7 @@ export function createPathCheckAction(options: { catalog: CatalogService }) {
       }
 
       const guarantees = spec.guarantees ?? [];
-      const problems = brokenGuarantees(guarantees, ctx.input.choices ?? {});
+      const problems = brokenGuarantees(guarantees, input.choices ?? {});
       if (problems.length > 0) {
         throw new InputError(
           `the choices break ${

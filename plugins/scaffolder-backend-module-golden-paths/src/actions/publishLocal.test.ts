@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import git from 'isomorphic-git';
+import {
+  CheckpointStore,
+  type ContextOf,
+  actionContext,
+  outputsOf,
+} from '../__testUtils__/actionContext';
 import { createPublishLocalAction } from './publishLocal';
 
 const fs = nodeFs.promises;
 
-type Action = ReturnType<typeof createPublishLocalAction>;
-type Context = Parameters<Action['handler']>[0];
+type Context = ContextOf<ReturnType<typeof createPublishLocalAction>>;
 
 describe('golden-paths:publish:local', () => {
   const mockDir = createMockDirectory();
@@ -22,14 +26,7 @@ describe('golden-paths:publish:local', () => {
   const action = createPublishLocalAction({ config });
 
   function context(input: Record<string, unknown>, extra?: Partial<Context>) {
-    return {
-      ...createMockActionContext({
-        input: input as any,
-        workspacePath,
-        templateInfo: { entityRef: 'template:default/node-http-service' },
-      }),
-      ...extra,
-    } as unknown as Context;
+    return actionContext(action, input, { workspacePath, ...extra });
   }
 
   async function listRepositories() {
@@ -279,9 +276,9 @@ describe('golden-paths:publish:local', () => {
   });
 
   it.each([
-    [{ defaultBranch: 'feature..x' }, /defaultBranch "feature..x"/],
-    [{ defaultBranch: 'main.lock' }, /defaultBranch "main.lock"/],
-    [{ gitAuthorEmail: 'a@b>\nx' }, /gitAuthorEmail must be non-empty/],
+    [{ defaultBranch: 'feature..x' }, /defaultBranch: "feature..x"/],
+    [{ defaultBranch: 'main.lock' }, /defaultBranch: "main.lock"/],
+    [{ gitAuthorEmail: 'a@b>\nx' }, /gitAuthorEmail: must be non-empty/],
     [{ catalogInfoPath: '../../x.yaml' }, /catalogInfoPath "..\/..\/x.yaml"/],
     [{ catalogInfoPath: '/' }, /catalogInfoPath "\/"/],
   ])('refuses bad input %j', async (bad, message) => {
@@ -330,6 +327,77 @@ describe('golden-paths:publish:local', () => {
         })
       ).sort(),
     ).toEqual(['.gitignore', 'a.txt']);
+  });
+
+  it('succeeds when the task is retried after publishing, with the same outputs and no second repository', async () => {
+    const checkpoints = new CheckpointStore();
+    const first = context(
+      { repoName: 'orders' },
+      { checkpoint: checkpoints.checkpoint },
+    );
+    await action.handler(first);
+    const retried = context(
+      { repoName: 'orders' },
+      { checkpoint: checkpoints.checkpoint },
+    );
+    await action.handler(retried);
+
+    expect(outputsOf(retried)).toEqual(outputsOf(first));
+    const dir = join(repositories, 'orders');
+    expect(await git.log({ fs: nodeFs, dir })).toHaveLength(1);
+    expect(await listRepositories()).toEqual(['orders']);
+
+    // Another task (no checkpoint of its own) still may not take the name.
+    await expect(
+      action.handler(context({ repoName: 'orders' })),
+    ).rejects.toMatchObject({ name: 'ConflictError' });
+  });
+
+  it('publishes on a retry after an attempt that failed', async () => {
+    const checkpoints = new CheckpointStore();
+    const commit = jest
+      .spyOn(git, 'commit')
+      .mockRejectedValueOnce(new Error('disk full'));
+    try {
+      await expect(
+        action.handler(
+          context(
+            { repoName: 'orders' },
+            { checkpoint: checkpoints.checkpoint },
+          ),
+        ),
+      ).rejects.toThrow('disk full');
+    } finally {
+      commit.mockRestore();
+    }
+    const ctx = context(
+      { repoName: 'orders' },
+      { checkpoint: checkpoints.checkpoint },
+    );
+    await action.handler(ctx);
+    const [{ oid }] = await git.log({
+      fs: nodeFs,
+      dir: join(repositories, 'orders'),
+    });
+    expect(ctx.output).toHaveBeenCalledWith('commitHash', oid);
+  });
+
+  it('lists every problem of the input at once, each with its field', async () => {
+    await expect(
+      action.handler(
+        context({
+          repoName: '../escape',
+          defaultBranch: 'main.lock',
+          gitAuthorName: '',
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^Invalid input to golden-paths:publish:local: repoName: "..\/escape" is not a valid repository name: .+; defaultBranch: "main.lock" is not a valid branch name, such as main; gitAuthorName: must be non-empty/,
+      ),
+    });
+    expect(await listRepositories()).toBeUndefined();
   });
 
   it('leaves nothing half-written when the commit fails', async () => {

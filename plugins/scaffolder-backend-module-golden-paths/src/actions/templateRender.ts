@@ -24,9 +24,15 @@ import {
   stringifyScaffoldRecord,
   type RenderedFile,
 } from '@golden-paths/golden-paths-node';
-import { jsonObjectInput } from '../lib/jsonObjectInput';
+import { parseActionInput } from '../lib/parseActionInput';
 import { readRegisteredTemplate } from '../lib/registeredTemplate';
 import { examples } from './templateRender.examples';
+import {
+  templateRenderInputSchema,
+  templateRenderOutputSchema,
+} from './templateRenderSchema';
+
+const ACTION_ID = 'golden-paths:template:render';
 
 /**
  * The services the action renders with.
@@ -77,40 +83,26 @@ export function createTemplateRenderAction(
 ) {
   const renderer = new TemplateRenderer(options);
   return createTemplateAction({
-    id: 'golden-paths:template:render',
+    id: ACTION_ID,
     description:
       "Renders the running template's fixed revision for a golden path version into the workspace, with the same engine upgrades use, and writes .golden-paths/scaffold.yaml (values without secrets, seed, file hashes).",
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        path: z =>
-          z.string({ description: 'Entity reference of the golden path' }),
-        version: z =>
-          z.string({
-            description:
-              "The path version to render, normally the path's spec.version from golden-paths:path:check",
-          }),
-        values: z =>
-          jsonObjectInput(
-            z,
-            "The form's values, normally ${{ parameters }}; secrets and undeclared keys are neither rendered nor stored",
-          ),
-      },
-      output: {
-        recordPath: z =>
-          z.string({ description: 'Where the scaffold record was written' }),
-        revision: z =>
-          z.string({ description: 'Where the rendered revision was read' }),
-        files: z => z.number({ description: 'How many files were rendered' }),
-      },
+      input: () => templateRenderInputSchema,
+      output: () => templateRenderOutputSchema,
     },
     async handler(ctx) {
+      const input = parseActionInput(
+        ACTION_ID,
+        templateRenderInputSchema,
+        ctx.input,
+      );
       const credentials = await ctx.getInitiatorCredentials();
       const { templateUrl, reader, annotations, parameters } =
         await readRegisteredTemplate(ctx, { ...options, credentials });
       const pathRef = stringifyEntityRef(
-        parseEntityRef(ctx.input.path, { defaultKind: 'goldenpath' }),
+        parseEntityRef(input.path, { defaultKind: 'goldenpath' }),
       );
       const path = await options.catalog.getEntityByRef(pathRef, {
         credentials,
@@ -122,12 +114,12 @@ export function createTemplateRenderAction(
       const revision = await readTemplateRevision(reader, {
         templateUrl,
         annotations,
-        version: ctx.input.version,
+        version: input.version,
       });
-      const values = recordableValues(parameters, ctx.input.values);
+      const values = recordableValues(parameters, input.values);
       const pathContext = {
         entityRef: pathRef,
-        version: ctx.input.version,
+        version: input.version,
         title: path.metadata.title,
         guarantees: [...(path.spec.guarantees ?? [])],
       };
@@ -165,7 +157,7 @@ export function createTemplateRenderAction(
         { path: SCAFFOLD_RECORD_PATH, content: Buffer.from(record) },
       ]);
       ctx.logger.info(
-        `Rendered ${files.length} files of ${pathRef} version ${ctx.input.version}`,
+        `Rendered ${files.length} files of ${pathRef} version ${input.version}`,
       );
       ctx.output('recordPath', SCAFFOLD_RECORD_PATH);
       ctx.output('revision', revision.location);

@@ -4,9 +4,13 @@ import {
   goldenPathsUpgradeCreatePermission,
   type UpgradePlan,
 } from '@golden-paths/golden-paths-common';
-import type { ComponentUpgrader } from '@golden-paths/golden-paths-node';
+import type { ComponentUpgraderService } from '@golden-paths/golden-paths-node';
+import { parseActionInput } from '../lib/parseActionInput';
 import { requirePermission } from '../lib/requirePermission';
 import { examples } from './upgrade.examples';
+import { upgradeInputSchema, upgradeOutputSchema } from './upgradeSchema';
+
+const ACTION_ID = 'golden-paths:upgrade';
 
 function report(
   ctx: { logger: { info(message: string): void } },
@@ -41,59 +45,25 @@ function report(
  * @public
  */
 export function createUpgradeAction(options: {
-  upgrader: ComponentUpgrader;
+  upgrader: ComponentUpgraderService;
   permissions: PermissionsService;
 }) {
   const { upgrader, permissions } = options;
   return createTemplateAction({
-    id: 'golden-paths:upgrade',
+    id: ACTION_ID,
     description:
       "Upgrades a component made from a golden-path template to the path's current version by three-way merge, on the branch golden-paths/upgrade-<path> (conflicts marked, per-file report); planOnly or a dry run writes nothing.",
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        component: z =>
-          z.string({
-            description:
-              'Entity reference of the component to upgrade, e.g. component:default/orders-api',
-          }),
-        planOnly: z =>
-          z.boolean({ description: 'Only plan: write nothing' }).optional(),
-      },
-      output: {
-        fromVersion: z => z.string(),
-        toVersion: z => z.string(),
-        mode: z => z.string({ description: 'merge, or recopy' }),
-        branch: z => z.string(),
-        repository: z => z.string(),
-        commit: z =>
-          z
-            .string({ description: 'The commit on the branch, when run' })
-            .optional(),
-        pullRequestUrl: z =>
-          z
-            .string({
-              description: 'The pull request, when the repository is on GitHub',
-            })
-            .optional(),
-        conflicts: z => z.number(),
-        files: z =>
-          z.array(
-            z.object({
-              path: z.string(),
-              previousPath: z.string().optional(),
-              outcome: z.string(),
-              flagged: z.boolean(),
-              detail: z.string(),
-            }),
-          ),
-      },
+      input: () => upgradeInputSchema,
+      output: () => upgradeOutputSchema,
     },
     async handler(ctx) {
+      const input = parseActionInput(ACTION_ID, upgradeInputSchema, ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
-      const entityRef = ctx.input.component;
-      const planOnly = ctx.isDryRun || ctx.input.planOnly === true;
+      const entityRef = input.component;
+      const planOnly = ctx.isDryRun || input.planOnly === true;
       if (!planOnly) {
         await requirePermission(permissions, {
           permission: goldenPathsUpgradeCreatePermission,
