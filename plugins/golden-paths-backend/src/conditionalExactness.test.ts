@@ -1,23 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import {
   createMockDirectory,
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
   type TestBackend,
 } from '@backstage/backend-test-utils';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 import {
   ANNOTATION_GOLDEN_PATH,
   type FollowerResult,
   type HistoryResponse,
   type PathSummary,
 } from '@golden-paths/golden-paths-common';
-import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
 import {
   createRepositories,
   repositoryComponents,
@@ -34,9 +28,13 @@ import {
   type RandomPolicy,
   randomPolicyPermissionsFactory,
 } from './__testUtils__/randomPolicies';
+import {
+  evaluateNow,
+  startGoldenPathsBackend,
+  waitUntil,
+} from './__testUtils__/testBackend';
 import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
-import goldenPathsPlugin from './index';
 
 /**
  * Issue 12: what a user under a conditional catalog policy is shown, counted
@@ -200,86 +198,51 @@ describe.each(databases.eachSupportedId())(
           .connection as JsonObject;
         database = { client: 'pg', connection, prefix };
       }
-      backend = await startTestBackend({
+      const running = await startGoldenPathsBackend({
         features: [
           ...(database ? [databaseServiceFactory] : []),
-          catalogPlugin,
-          catalogModuleGoldenPaths,
           benchProviderModule(provider),
-          goldenPathsPlugin,
           randomPolicyPermissionsFactory(policies),
-          urlReaderServiceFactory,
-          goldenPathsLocalUrlReaderServiceFactory,
-          mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
           // A failed evaluation is only logged: shown, it explains the failure.
           mockServices.rootLogger.factory({ level: 'error' }),
-          mockServices.rootConfig.factory({
-            data: {
-              ...(database ? { backend: { database } } : {}),
-              goldenPaths: {
-                scaffolder: { localPublish: { directory: mockDir.path } },
-              },
-              catalog: {
-                // Processed once: the comparisons need a catalog at rest.
-                processingInterval: { hours: 24 },
-                rules: [
-                  {
-                    allow: [
-                      'Component',
-                      'Group',
-                      'User',
-                      'System',
-                      'GoldenPath',
-                      'Location',
-                    ],
-                  },
-                ],
-              },
-            },
-          }),
         ],
+        ...(database ? { backend: { database } } : {}),
+        repositories: mockDir.path,
+        // Processed once: the comparisons need a catalog at rest.
+        catalog: { processingInterval: { hours: 24 } },
       });
-      const { port } = backend.server.address() as AddressInfo;
-      baseUrl = `http://localhost:${port}`;
+      ({ backend, baseUrl } = running);
       await provider.apply([...fixed, ...entities]);
 
       // Stitched: every entity served, and every follower related to its path.
-      const deadline = Date.now() + LOAD_DEADLINE_MS;
-      for (;;) {
-        const all = await catalogCount('');
-        const related = await Promise.all(
-          [...generated.keys()].map(async path => ({
-            path,
-            count: await catalogCount(
-              `kind=component,relations.followsGoldenPath=${path}`,
-            ),
-          })),
-        );
-        if (
-          all === fixed.length + entities.length &&
-          related.every(({ path, count }) => count === generated.get(path))
-        ) {
-          break;
-        }
-        if (Date.now() > deadline) {
-          throw new Error(
-            `The catalog did not stitch the synthetic catalog in time: ${all} of ${
-              fixed.length + entities.length
-            } entities; followers related ${JSON.stringify(related)}`,
+      await waitUntil(
+        'the synthetic catalog stitched',
+        async () => {
+          const all = await catalogCount('');
+          const related = await Promise.all(
+            [...generated.keys()].map(async path => ({
+              path,
+              count: await catalogCount(
+                `kind=component,relations.followsGoldenPath=${path}`,
+              ),
+            })),
           );
-        }
-        await new Promise(resolve => setTimeout(resolve, 2000));
-      }
+          return (
+            (all === fixed.length + entities.length &&
+              related.every(
+                ({ path, count }) => count === generated.get(path),
+              )) ||
+            `${all} of ${
+              fixed.length + entities.length
+            } entities; followers related ${JSON.stringify(related)}`
+          );
+        },
+        { timeoutMs: LOAD_DEADLINE_MS, intervalMs: 2000 },
+      );
       const loaded = Date.now();
 
       // The test scheduler runs the task before answering.
-      const refresh = await fetch(`${baseUrl}/api/golden-paths/refresh`, {
-        method: 'POST',
-        headers: { Authorization: mockCredentials.user.header(admin) },
-      });
-      if (refresh.status !== 202) {
-        throw new Error(`POST /refresh answered ${refresh.status}`);
-      }
+      await evaluateNow(running, admin);
       const evaluated = Date.now();
 
       for (const path of generated.keys()) {

@@ -1,14 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import {
   createMockDirectory,
   mockCredentials,
   mockServices,
-  startTestBackend,
   type TestBackend,
 } from '@backstage/backend-test-utils';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 import type {
   EntityResult,
   FollowerResult,
@@ -17,7 +12,6 @@ import type {
   PathSummary,
   PathUpgradePlans,
 } from '@golden-paths/golden-paths-common';
-import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
 import {
   CONDITIONAL_FOLLOWERS,
   CONDITIONAL_ORG_YAML,
@@ -46,11 +40,18 @@ import {
   CONDITIONAL_USERS as U,
   conditionalPermissionsFactory,
 } from './__testUtils__/conditionalPolicy';
-import goldenPathsPlugin from './index';
+import {
+  allFollowPaths,
+  evaluateNow,
+  REAL_WORK_TIMEOUT_MS,
+  startGoldenPathsBackend,
+  waitForCatalog,
+  writeTestCatalog,
+} from './__testUtils__/testBackend';
 
 // A real catalog ingests a dozen entities and the evaluation reads ten
 // repositories before the first test, on a shared 2-core machine.
-jest.setTimeout(120_000);
+jest.setTimeout(2 * REAL_WORK_TIMEOUT_MS);
 
 /** Followers one bulk upgrade planning lists; the rest are `omitted`. */
 const MAX_PLANNED = 1;
@@ -180,103 +181,42 @@ describe('golden-paths routes under conditional catalog permissions', () => {
   }
 
   beforeAll(async () => {
-    const repositories = conditionalRepositories();
-    mockDir.setContent({
-      'org.yaml': CONDITIONAL_ORG_YAML,
-      'paths.yaml': CONDITIONAL_PATHS_YAML,
-      repos: repositories,
-    });
-    backend = await startTestBackend({
+    const running = await startGoldenPathsBackend({
       features: [
-        catalogPlugin,
-        catalogModuleGoldenPaths,
         catalogModuleIsInSystemRule,
         conditionalPermissionsFactory,
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
-        goldenPathsPlugin,
-        urlReaderServiceFactory,
-        goldenPathsLocalUrlReaderServiceFactory,
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            goldenPaths: {
-              scaffolder: {
-                localPublish: { directory: mockDir.resolve('repos') },
-              },
-              upgrades: {
-                maxFollowersPerRequest: MAX_PLANNED,
-                rateLimit: { burst: 10_000, perMinute: 10_000 },
-              },
-            },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'Group',
-                    'User',
-                    'GoldenPath',
-                    'Location',
-                  ],
-                },
-              ],
-              locations: [
-                'org.yaml',
-                'paths.yaml',
-                ...Object.keys(repositories).map(
-                  name => `repos/${name}/catalog-info.yaml`,
-                ),
-              ].map(file => ({ type: 'file', target: mockDir.resolve(file) })),
-            },
-          },
-        }),
       ],
+      repositories: mockDir.resolve('repos'),
+      goldenPaths: {
+        upgrades: {
+          maxFollowersPerRequest: MAX_PLANNED,
+          rateLimit: { burst: 10_000, perMinute: 10_000 },
+        },
+      },
+      locations: writeTestCatalog(mockDir, {
+        org: CONDITIONAL_ORG_YAML,
+        paths: CONDITIONAL_PATHS_YAML,
+        repositories: conditionalRepositories(),
+      }),
     });
-    const { port } = backend.server.address() as AddressInfo;
-    baseUrl = `http://localhost:${port}`;
-
+    ({ backend, baseUrl } = running);
     // Every component related to its path, and every path, before evaluating.
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const response = await fetch(
-        `${baseUrl}/api/catalog/entities/by-query?filter=kind=component&filter=kind=goldenpath&fields=kind,metadata.name,relations&limit=100`,
-        { headers: { Authorization: mockCredentials.user.header(U.admin) } },
-      );
-      if (!response.ok) {
-        throw new Error(
-          `The catalog answered ${response.status}: ${await response.text()}`,
+    await waitForCatalog(running, {
+      user: U.admin,
+      filter: 'filter=kind=component&filter=kind=goldenpath',
+      ready: items => {
+        const components = items.filter(i => i.kind === 'Component');
+        return (
+          items.length - components.length === CONDITIONAL_PATHS.length &&
+          components.length === CONDITIONAL_FOLLOWERS.length + 1 &&
+          allFollowPaths(components)
         );
-      }
-      const { items } = (await response.json()) as {
-        items: Array<{ kind: string; relations?: Array<{ type: string }> }>;
-      };
-      const components = items.filter(i => i.kind === 'Component');
-      if (
-        items.length - components.length === CONDITIONAL_PATHS.length &&
-        components.length === CONDITIONAL_FOLLOWERS.length + 1 &&
-        components.every(c =>
-          c.relations?.some(r => r.type === 'followsGoldenPath'),
-        )
-      ) {
-        break;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `The catalog did not ingest the test entities: ${JSON.stringify(
-            items,
-          )}`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-    // The test scheduler runs the evaluation before answering.
-    const refresh = await call('/refresh', U.admin, { method: 'POST' });
-    if (refresh.status !== 202) {
-      throw new Error(`POST /refresh answered ${refresh.status}`);
-    }
+      },
+    });
+    await evaluateNow(running, U.admin);
   });
 
   afterAll(async () => {

@@ -12,6 +12,7 @@ import {
   startLocalRepositoriesBackend,
 } from './__testUtils__/localRepositoriesBackend';
 import { ORG_YAML, PATHS_YAML } from './__testUtils__/testCatalog';
+import { allFollowPaths, waitForCatalog } from './__testUtils__/testBackend';
 
 jest.setTimeout(180_000);
 
@@ -88,24 +89,17 @@ describe('hostile YAML', () => {
       },
     });
     commitAll(mockDir.resolve('repos/hostile'), 'Mallory');
-    ({ backend, baseUrl } = await startLocalRepositoriesBackend({
-      resolve: path => mockDir.resolve(path),
-      locations: ['org.yaml', 'paths.yaml', 'repos/hostile/catalog-info.yaml'],
-    }));
-
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const { body } = await timed<Array<{ relations?: unknown[] }>>(
-        '/api/catalog/entities?filter=kind=component',
-      );
-      if (body.length === 1 && body[0].relations?.length) {
-        break;
-      }
-      if (Date.now() > deadline) {
-        throw new Error('The catalog did not ingest the hostile component');
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
+    const running = await startLocalRepositoriesBackend(mockDir, [
+      'org.yaml',
+      'paths.yaml',
+      'repos/hostile/catalog-info.yaml',
+    ]);
+    ({ backend, baseUrl } = running);
+    await waitForCatalog(running, {
+      user: 'user:default/alice',
+      filter: 'filter=kind=component',
+      ready: items => items.length === 1 && allFollowPaths(items),
+    });
   });
 
   afterAll(async () => {

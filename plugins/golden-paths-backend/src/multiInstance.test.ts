@@ -1,28 +1,28 @@
-import type { AddressInfo } from 'node:net';
 import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabases,
   type TestBackend,
 } from '@backstage/backend-test-utils';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 import type { PathSummary } from '@golden-paths/golden-paths-common';
-import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
 import {
   ORG_YAML,
   PATHS_YAML,
   testRepositories,
 } from './__testUtils__/testCatalog';
+import {
+  REAL_WORK_TIMEOUT_MS,
+  startGoldenPathsBackend,
+  waitUntil,
+  writeTestCatalog,
+} from './__testUtils__/testBackend';
 import knexFactory, { type Knex } from 'knex';
-import goldenPathsPlugin from './index';
 
-jest.setTimeout(120_000);
+// Two backends start, the catalog ingests, an evaluation counts everything,
+// then 16 s of cadences: on a shared 2-core machine.
+jest.setTimeout(3 * REAL_WORK_TIMEOUT_MS);
 
 // Replicas share one PostgreSQL; SQLite in memory cannot be shared.
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
@@ -48,62 +48,35 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('run one evaluation per cadence between them and answer alike', async () => {
-      const repositories = testRepositories();
-      mockDir.setContent({
-        'org.yaml': ORG_YAML,
-        'paths.yaml': PATHS_YAML,
-        repos: repositories,
+      const locations = writeTestCatalog(mockDir, {
+        org: ORG_YAML,
+        paths: PATHS_YAML,
+        repositories: testRepositories(),
       });
       admin.knex = await databases.init(databaseId);
       const connection =
         process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING!;
-      const config = {
-        backend: {
-          database: { client: 'pg', connection, prefix },
-        },
-        goldenPaths: {
-          scaffolder: { localPublish: { directory: mockDir.resolve('repos') } },
-          evaluation: {
-            schedule: {
-              frequency: { seconds: 4 },
-              timeout: { seconds: 30 },
-              initialDelay: { seconds: 1 },
+      const urls: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const running = await startGoldenPathsBackend({
+          features: [schedulerServiceFactory, databaseServiceFactory],
+          realScheduler: true,
+          backend: { database: { client: 'pg', connection, prefix } },
+          repositories: mockDir.resolve('repos'),
+          goldenPaths: {
+            evaluation: {
+              schedule: {
+                frequency: { seconds: 4 },
+                timeout: { seconds: 30 },
+                initialDelay: { seconds: 1 },
+              },
             },
           },
-        },
-        catalog: {
-          processingInterval: { seconds: 1 },
-          rules: [
-            { allow: ['Component', 'Group', 'User', 'GoldenPath', 'Location'] },
-          ],
-          locations: [
-            'org.yaml',
-            'paths.yaml',
-            ...Object.keys(repositories).map(
-              name => `repos/${name}/catalog-info.yaml`,
-            ),
-          ].map(file => ({ type: 'file', target: mockDir.resolve(file) })),
-        },
-      };
-      for (let i = 0; i < 2; i++) {
-        backends.push(
-          await startTestBackend({
-            features: [
-              catalogPlugin,
-              catalogModuleGoldenPaths,
-              goldenPathsPlugin,
-              urlReaderServiceFactory,
-              goldenPathsLocalUrlReaderServiceFactory,
-              schedulerServiceFactory,
-              databaseServiceFactory,
-              mockServices.rootConfig.factory({ data: config }),
-            ],
-          }),
-        );
+          locations,
+        });
+        backends.push(running.backend);
+        urls.push(running.baseUrl);
       }
-      const urls = backends.map(
-        b => `http://localhost:${(b.server.address() as AddressInfo).port}`,
-      );
       const paths = async (url: string) => {
         const response = await fetch(`${url}/api/golden-paths/paths`, {
           headers: { Authorization: mockCredentials.user.header() },
@@ -112,18 +85,18 @@ describe.each(databases.eachSupportedId())(
       };
 
       // Wait until an evaluation saw all three followers.
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const items = await paths(urls[0]);
-        if (items.reduce((sum, p) => sum + p.adoption, 0) === 3) {
-          break;
-        }
-        if (Date.now() > deadline) {
-          throw new Error('No evaluation counted the three followers');
-        }
-        await new Promise(resolve => setTimeout(resolve, 500));
-      }
-      // Let several cadences pass with both instances up.
+      await waitUntil(
+        'three followers counted by an evaluation',
+        async () => {
+          const items = await paths(urls[0]);
+          const adoption = items.reduce((sum, p) => sum + p.adoption, 0);
+          return adoption === 3 || `adoption ${adoption}`;
+        },
+        { intervalMs: 500 },
+      );
+      // Let several cadences pass with both instances up: what is measured
+      // is how many runs a span of time holds, so this is a span, not a
+      // wait for a condition.
       await new Promise(resolve => setTimeout(resolve, 16_000));
 
       const pluginDb = knexFactory({

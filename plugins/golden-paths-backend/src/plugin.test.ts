@@ -1,14 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import {
   createMockDirectory,
   mockCredentials,
   mockServices,
-  startTestBackend,
   type TestBackend,
 } from '@backstage/backend-test-utils';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 import type {
   EntityResult,
   FollowerResult,
@@ -17,16 +12,24 @@ import type {
   PathSummary,
   ValidateResponse,
 } from '@golden-paths/golden-paths-common';
-import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
 import {
   ORG_YAML,
   PATHS_YAML,
   testRepositories,
 } from './__testUtils__/testCatalog';
+import {
+  allFollowPaths,
+  evaluateNow,
+  REAL_WORK_TIMEOUT_MS,
+  startGoldenPathsBackend,
+  waitForCatalog,
+  writeTestCatalog,
+} from './__testUtils__/testBackend';
 import { testPermissionsFactory } from './__testUtils__/testPolicy';
-import goldenPathsPlugin from './index';
 
-jest.setTimeout(60_000);
+// The catalog ingests a handful of entities and the evaluation reads three
+// repositories before the first test, on a shared 2-core machine.
+jest.setTimeout(2 * REAL_WORK_TIMEOUT_MS);
 
 describe('golden-paths backend with the real catalog', () => {
   const mockDir = createMockDirectory();
@@ -56,89 +59,30 @@ describe('golden-paths backend with the real catalog', () => {
   const dave = 'user:default/dave';
 
   beforeAll(async () => {
-    const repositories = testRepositories();
-    mockDir.setContent({
-      'org.yaml': ORG_YAML,
-      'paths.yaml': PATHS_YAML,
-      repos: repositories,
-    });
-    backend = await startTestBackend({
+    const running = await startGoldenPathsBackend({
       features: [
-        catalogPlugin,
-        catalogModuleGoldenPaths,
         testPermissionsFactory,
         // Requests without a token stay unauthenticated (the test default
         // would make them a user).
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
-        goldenPathsPlugin,
-        urlReaderServiceFactory,
-        goldenPathsLocalUrlReaderServiceFactory,
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            goldenPaths: {
-              scaffolder: {
-                localPublish: { directory: mockDir.resolve('repos') },
-              },
-            },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'Group',
-                    'User',
-                    'GoldenPath',
-                    'Location',
-                  ],
-                },
-              ],
-              locations: [
-                'org.yaml',
-                'paths.yaml',
-                ...Object.keys(repositories).map(
-                  name => `repos/${name}/catalog-info.yaml`,
-                ),
-              ].map(file => ({ type: 'file', target: mockDir.resolve(file) })),
-            },
-          },
-        }),
       ],
+      repositories: mockDir.resolve('repos'),
+      locations: writeTestCatalog(mockDir, {
+        org: ORG_YAML,
+        paths: PATHS_YAML,
+        repositories: testRepositories(),
+      }),
     });
-    const { port } = backend.server.address() as AddressInfo;
-    baseUrl = `http://localhost:${port}`;
-
+    ({ backend, baseUrl } = running);
     // Let the catalog ingest and relate everything before evaluating.
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const response = await fetch(
-        `${baseUrl}/api/catalog/entities/by-query?filter=kind=component&fields=metadata.name,relations`,
-        { headers: { Authorization: mockCredentials.user.header(alice) } },
-      );
-      if (!response.ok) {
-        throw new Error(
-          `The catalog answered ${response.status}: ${await response.text()}`,
-        );
-      }
-      const { items } = (await response.json()) as {
-        items: Array<{ relations?: unknown[] }>;
-      };
-      if (items.length === 3 && items.every(i => i.relations?.length)) {
-        break;
-      }
-      if (Date.now() > deadline) {
-        throw new Error('The catalog did not ingest the test entities');
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-    // The test scheduler runs the task before answering.
-    const refresh = await call('/refresh', { user: alice, method: 'POST' });
-    if (refresh.status !== 202) {
-      throw new Error(`POST /refresh answered ${refresh.status}`);
-    }
+    await waitForCatalog(running, {
+      user: alice,
+      filter: 'filter=kind=component',
+      ready: items => items.length === 3 && allFollowPaths(items),
+    });
+    await evaluateNow(running, alice);
   });
 
   afterAll(async () => {

@@ -1,16 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import {
-  mockServices,
-  startTestBackend,
-  type TestBackend,
-} from '@backstage/backend-test-utils';
-import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
-import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import type { MockDirectory } from '@backstage/backend-test-utils';
 import { testPermissionsFactory } from './testPolicy';
-import goldenPathsPlugin from '../index';
+import { type RunningBackend, startGoldenPathsBackend } from './testBackend';
 
 /**
  * Commits everything in `directory` as a new git repository on `main`, as
@@ -37,42 +28,17 @@ export function commitAll(directory: string, author: string): void {
 
 /**
  * The real catalog and Golden Paths backend over catalog files and local
- * repositories in `root` (repositories in `root/repos`), with the test
+ * repositories in `mockDir` (repositories in `repos`), with the test
  * permission policy and an evaluation that runs only when asked.
  */
-export async function startLocalRepositoriesBackend(options: {
-  /** Absolute path of a catalog file or folder, given a relative one. */
-  resolve: (path: string) => string;
-  /** Catalog files, relative to the root. */
-  locations: string[];
-}): Promise<{ backend: TestBackend; baseUrl: string }> {
-  const { resolve, locations } = options;
-  const backend = await startTestBackend({
-    features: [
-      catalogPlugin,
-      catalogModuleGoldenPaths,
-      testPermissionsFactory,
-      goldenPathsPlugin,
-      urlReaderServiceFactory,
-      goldenPathsLocalUrlReaderServiceFactory,
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      mockServices.rootConfig.factory({
-        data: {
-          goldenPaths: {
-            scaffolder: { localPublish: { directory: resolve('repos') } },
-          },
-          catalog: {
-            processingInterval: { seconds: 1 },
-            rules: [{ allow: ['Component', 'Group', 'User', 'GoldenPath'] }],
-            locations: locations.map(file => ({
-              type: 'file',
-              target: resolve(file),
-            })),
-          },
-        },
-      }),
-    ],
+export function startLocalRepositoriesBackend(
+  mockDir: MockDirectory,
+  /** Catalog files, relative to `mockDir`. */
+  locations: string[],
+): Promise<RunningBackend> {
+  return startGoldenPathsBackend({
+    features: [testPermissionsFactory],
+    repositories: mockDir.resolve('repos'),
+    locations: locations.map(file => mockDir.resolve(file)),
   });
-  const { port } = backend.server.address() as AddressInfo;
-  return { backend, baseUrl: `http://localhost:${port}` };
 }
