@@ -6,15 +6,17 @@ import type {
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  GOLDEN_PATH_KIND,
+  entityRefKey,
   goldenPathsRefreshPermission,
   goldenPathsUpgradeCreatePermission,
+  normalizeEntityRef,
 } from '@golden-paths/golden-paths-common';
 import express from 'express';
 import { z } from 'zod';
 import { createOpenApiRouter } from './schema/openapi.generated';
 import type { InsightsService } from './services/insights/InsightsService';
 import type { UpgradeService } from './services/upgrades/UpgradeService';
-import { normalizeRef } from './services/evaluation/refs';
 import { validateCatalogYaml } from './services/validation';
 
 /** The id of the scheduled evaluation task. */
@@ -73,9 +75,7 @@ function list(value: string | string[] | undefined): string[] | undefined {
 }
 
 function pathRef(params: { namespace: string; name: string }): string {
-  return `goldenpath:${params.namespace}/${params.name}`.toLocaleLowerCase(
-    'en-US',
-  );
+  return entityRefKey({ kind: GOLDEN_PATH_KIND, ...params });
 }
 
 /**
@@ -103,7 +103,8 @@ export async function createRouter(options: {
           category: list(query.category),
           lifecycle: list(query.lifecycle),
           owner: list(query.owner)?.map(
-            owner => normalizeRef(owner, { defaultKind: 'group' }) ?? owner,
+            owner =>
+              normalizeEntityRef(owner, { defaultKind: 'group' }) ?? owner,
           ),
           guarantee: list(query.guarantee),
           limit: query.limit ?? DEFAULT_LIMIT,

@@ -13,6 +13,16 @@ export const GOLDEN_PATH_API_VERSION = 'golden-paths.dev/v1alpha1';
 export const GOLDEN_PATH_KIND = 'GoldenPath';
 
 /**
+ * {@link GOLDEN_PATH_KIND} in lower case, as the catalog spells the kind in
+ * entity refs (`goldenpath:default/node-http-service`) and as messages about
+ * refs name it.
+ *
+ * @public
+ */
+export const GOLDEN_PATH_KIND_LOWER =
+  GOLDEN_PATH_KIND.toLowerCase() as Lowercase<typeof GOLDEN_PATH_KIND>;
+
+/**
  * Annotation on a Component naming the golden path it follows, as an entity
  * reference such as `goldenpath:default/node-http-service`.
  *

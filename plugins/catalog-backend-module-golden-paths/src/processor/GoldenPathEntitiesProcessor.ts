@@ -4,8 +4,6 @@ import {
   RELATION_OWNED_BY,
   RELATION_OWNER_OF,
   getCompoundEntityRef,
-  makeValidator,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
@@ -18,6 +16,9 @@ import {
 import {
   ANNOTATION_GOLDEN_PATH,
   EntityProblem,
+  EntityRefRules,
+  checkEntityRef,
+  describeEntityRefProblem,
   GOLDEN_PATH_KIND,
   RELATION_FOLLOWS_GOLDEN_PATH,
   RELATION_GOLDEN_PATH_FOLLOWED_BY,
@@ -28,8 +29,6 @@ import {
   isGoldenPathEntity,
   validateGoldenPathEntity,
 } from '@golden-paths/golden-paths-common';
-
-const validators = makeValidator();
 
 function lower(value: string): string {
   return value.toLocaleLowerCase('en-US');
@@ -75,38 +74,18 @@ type RefResult =
  */
 function resolveRef(
   value: unknown,
-  options: {
-    defaultKind: string;
-    defaultNamespace: string;
-    allowedKinds: ReadonlyArray<string>;
-  },
+  rules: EntityRefRules & { defaultNamespace: string },
 ): RefResult {
-  const expected = options.allowedKinds.join(' or ');
-  const malformed = {
-    problem: `it is not a valid entity reference; expected [<kind>:][<namespace>/]<name> pointing at a ${expected}`,
-  };
-  if (typeof value !== 'string' || value.trim() === '') {
-    return malformed;
-  }
-  let ref: CompoundEntityRef;
-  try {
-    ref = parseEntityRef(value.trim(), {
-      defaultKind: options.defaultKind,
-      defaultNamespace: options.defaultNamespace,
-    });
-  } catch {
-    return malformed;
-  }
-  if (
-    !validators.isValidKind(ref.kind) ||
-    !validators.isValidNamespace(ref.namespace) ||
-    !validators.isValidEntityName(ref.name)
-  ) {
-    return malformed;
-  }
-  if (!options.allowedKinds.some(kind => lower(kind) === lower(ref.kind))) {
+  const { ref, problem } = checkEntityRef(
+    typeof value === 'string' ? value.trim() : value,
+    rules,
+  );
+  if (problem) {
     return {
-      problem: `it points at a ${ref.kind}; it must point at a ${expected}`,
+      problem: describeEntityRefProblem(problem, {
+        subject: 'it',
+        brief: true,
+      }),
     };
   }
   return { ref: canonicalRef(ref) };

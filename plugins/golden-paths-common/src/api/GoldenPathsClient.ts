@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import { GOLDEN_PATH_KIND, GOLDEN_PATH_KIND_LOWER } from '../constants';
 import type {
   EntityResult,
   FollowerResult,
@@ -73,7 +74,7 @@ export class GoldenPathsClient implements GoldenPathsApi {
 
   /** {@inheritDoc GoldenPathsApi.getPath} */
   async getPath(pathRef: string): Promise<PathDetails> {
-    return this.#get(`/paths/${pathSegments(pathRef, 'goldenpath')}`);
+    return this.#get(`/paths/${pathSegments(pathRef)}`);
   }
 
   /** {@inheritDoc GoldenPathsApi.listFollowers} */
@@ -81,10 +82,10 @@ export class GoldenPathsClient implements GoldenPathsApi {
     pathRef: string,
     request: ListFollowersRequest = {},
   ): Promise<Page<FollowerResult>> {
-    return this.#get(
-      `/paths/${pathSegments(pathRef, 'goldenpath')}/followers`,
-      { limit: request.limit?.toString(), cursor: request.cursor },
-    );
+    return this.#get(`/paths/${pathSegments(pathRef)}/followers`, {
+      limit: request.limit?.toString(),
+      cursor: request.cursor,
+    });
   }
 
   /** {@inheritDoc GoldenPathsApi.getHistory} */
@@ -92,7 +93,7 @@ export class GoldenPathsClient implements GoldenPathsApi {
     pathRef: string,
     request: HistoryRequest = {},
   ): Promise<HistoryResponse> {
-    return this.#get(`/paths/${pathSegments(pathRef, 'goldenpath')}/history`, {
+    return this.#get(`/paths/${pathSegments(pathRef)}/history`, {
       from: request.from,
       to: request.to,
     });
@@ -141,9 +142,7 @@ export class GoldenPathsClient implements GoldenPathsApi {
 
   /** {@inheritDoc GoldenPathsApi.planUpgrades} */
   async planUpgrades(pathRef: string): Promise<PathUpgradePlans> {
-    return this.#get(
-      `/paths/${pathSegments(pathRef, 'goldenpath')}/upgrade-plans`,
-    );
+    return this.#get(`/paths/${pathSegments(pathRef)}/upgrade-plans`);
   }
 
   async #get<T>(
@@ -186,11 +185,13 @@ function entityPath(entityRef: string): string {
 }
 
 /** `goldenpath:default/x` → `default/x`, each part URL-encoded. */
-function pathSegments(entityRef: string, defaultKind: string): string {
-  const ref = parseEntityRef(entityRef, { defaultKind });
-  if (ref.kind.toLocaleLowerCase('en-US') !== defaultKind) {
+function pathSegments(pathRef: string): string {
+  const ref = parseEntityRef(pathRef, { defaultKind: GOLDEN_PATH_KIND });
+  if (ref.kind.toLocaleLowerCase('en-US') !== GOLDEN_PATH_KIND_LOWER) {
     throw new TypeError(
-      `Expected a ${defaultKind} entity ref, got ${stringifyEntityRef(ref)}`,
+      `Expected a ${GOLDEN_PATH_KIND_LOWER} entity ref, got ${stringifyEntityRef(
+        ref,
+      )}`,
     );
   }
   return `${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}`;

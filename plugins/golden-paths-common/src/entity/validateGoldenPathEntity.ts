@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { GOLDEN_PATH_KIND } from '../constants';
+import { entityRefKey, normalizeEntityRef } from '../entityRefs';
 import schema from './GoldenPath.v1alpha1.schema.json';
 import { ajvErrorsToProblems } from '../validation/ajvProblems';
 import type { EntityProblem } from '../validation/types';
@@ -41,7 +42,7 @@ function referenceProblems(data: any): EntityProblem[] {
   const replacedByProblem = entityRefProblem(
     spec.replacedBy,
     ['spec', 'replacedBy'],
-    { defaultKind: 'goldenpath', allowedKinds: ['GoldenPath'] },
+    { defaultKind: GOLDEN_PATH_KIND, allowedKinds: [GOLDEN_PATH_KIND] },
   );
   problems.push(replacedByProblem);
   if (
@@ -54,17 +55,15 @@ function referenceProblems(data: any): EntityProblem[] {
       typeof data.metadata.namespace === 'string' && data.metadata.namespace
         ? data.metadata.namespace
         : 'default';
-    const self = stringifyEntityRef({
-      kind: 'goldenpath',
+    const self = entityRefKey({
+      kind: GOLDEN_PATH_KIND,
       namespace,
       name: data.metadata.name,
-    }).toLocaleLowerCase('en-US');
-    const replacement = stringifyEntityRef(
-      parseEntityRef(spec.replacedBy, {
-        defaultKind: 'goldenpath',
-        defaultNamespace: namespace,
-      }),
-    ).toLocaleLowerCase('en-US');
+    });
+    const replacement = normalizeEntityRef(spec.replacedBy, {
+      defaultKind: GOLDEN_PATH_KIND,
+      defaultNamespace: namespace,
+    });
     if (replacement === self) {
       problems.push({
         path: ['spec', 'replacedBy'],

@@ -1,9 +1,9 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   type GoldenPathEntityV1alpha1,
   type GoldenPathsApi,
+  entityRefKey,
   isGoldenPathEntity,
   type PathSummary,
 } from '@golden-paths/golden-paths-common';
@@ -87,7 +87,7 @@ export function useGoldenPaths(): GoldenPathsState {
       ('summaries' in insights ? insights.summaries : []).map(s => [s.ref, s]),
     );
     const items = entities.items.filter(isGoldenPathEntity).map(entity => {
-      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      const ref = entityRefKey(entity);
       return { ref, entity, summary: byRef.get(ref) };
     });
     return {

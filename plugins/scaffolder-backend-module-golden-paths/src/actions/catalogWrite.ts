@@ -23,7 +23,11 @@ import {
   resolveWorkspacePath,
   toPosixRelative,
 } from '@golden-paths/golden-paths-node';
-import { canonicalEntityRef, parseEntityRefInput } from '../lib/entityRefs';
+import {
+  canonicalEntityRef,
+  parseEntityRefInput,
+  parsePathRefInput,
+} from '../lib/entityRefs';
 import { parseActionInput } from '../lib/parseActionInput';
 import { examples } from './catalogWrite.examples';
 import {
@@ -104,12 +108,7 @@ export function createCatalogWriteAction() {
             example: 'system:default/payments',
           })
         : undefined;
-      const path = parseEntityRefInput(input.path, {
-        inputName: 'path',
-        defaultKind: 'goldenpath',
-        allowedKinds: ['goldenpath'],
-        example: 'goldenpath:default/node-http-service',
-      });
+      const path = parsePathRefInput(input.path);
       const sourceTemplateValue =
         input.sourceTemplate ?? ctx.templateInfo?.entityRef;
       const sourceTemplate = sourceTemplateValue

@@ -7,7 +7,7 @@ import {
   GoldenPathGuaranteeId,
   isGoldenPathEntity,
 } from '@golden-paths/golden-paths-common';
-import { canonicalEntityRef, parseEntityRefInput } from '../lib/entityRefs';
+import { canonicalEntityRef, parsePathRefInput } from '../lib/entityRefs';
 import { parseActionInput } from '../lib/parseActionInput';
 import { examples } from './pathCheck.examples';
 import {
@@ -109,12 +109,7 @@ export function createPathCheckAction(options: { catalog: CatalogService }) {
         pathCheckInputSchema,
         ctx.input,
       );
-      const ref = parseEntityRefInput(input.path, {
-        inputName: 'path',
-        defaultKind: 'goldenpath',
-        allowedKinds: ['goldenpath'],
-        example: 'goldenpath:default/node-http-service',
-      });
+      const ref = parsePathRefInput(input.path);
       const entityRef = canonicalEntityRef(ref);
       const credentials = await ctx.getInitiatorCredentials();
 
@@ -140,12 +135,10 @@ export function createPathCheckAction(options: { catalog: CatalogService }) {
         }
         let replacement = spec.replacedBy;
         try {
-          const replacedByRef = parseEntityRefInput(spec.replacedBy, {
-            inputName: 'spec.replacedBy',
-            defaultKind: 'goldenpath',
-            allowedKinds: ['goldenpath'],
-            example: 'goldenpath:default/node-http-service',
-          });
+          const replacedByRef = parsePathRefInput(
+            spec.replacedBy,
+            'spec.replacedBy',
+          );
           replacement = canonicalEntityRef(replacedByRef);
           const next = await catalog.getEntityByRef(replacement, {
             credentials,

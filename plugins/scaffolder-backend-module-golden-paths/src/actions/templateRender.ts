@@ -11,7 +11,10 @@ import { NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { isGoldenPathEntity } from '@golden-paths/golden-paths-common';
+import {
+  GOLDEN_PATH_KIND,
+  isGoldenPathEntity,
+} from '@golden-paths/golden-paths-common';
 import {
   SCAFFOLD_RECORD_PATH,
   TemplateRenderer,
@@ -102,7 +105,7 @@ export function createTemplateRenderAction(
       const { templateUrl, reader, annotations, parameters } =
         await readRegisteredTemplate(ctx, { ...options, credentials });
       const pathRef = stringifyEntityRef(
-        parseEntityRef(input.path, { defaultKind: 'goldenpath' }),
+        parseEntityRef(input.path, { defaultKind: GOLDEN_PATH_KIND }),
       );
       const path = await options.catalog.getEntityByRef(pathRef, {
         credentials,

@@ -1,4 +1,8 @@
-import { type Entity, parseEntityRef } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  entityRefKey,
+  tryParseEntityRef,
+} from '@golden-paths/golden-paths-common';
 import type {
   GoldenPathCheck,
   GoldenPathCheckVerdict,
@@ -32,23 +36,19 @@ function ownerVerdict(
       fix: FIX,
     };
   }
-  let ref: { kind: string; namespace: string; name: string };
-  try {
-    ref = parseEntityRef(owner.trim(), {
-      defaultKind: 'group',
-      defaultNamespace: entity.metadata.namespace ?? 'default',
-    });
-  } catch {
+  const ref = tryParseEntityRef(owner.trim(), {
+    defaultKind: 'group',
+    defaultNamespace: entity.metadata.namespace,
+  });
+  if (!ref) {
     return {
       status: 'fail',
       reason: `${field} "${owner}" is not a valid entity reference`,
       fix: FIX,
     };
   }
-  // toLowerCase maps as toLocaleLowerCase('en-US') does, without resolving
-  // the locale on each call (some 50 times slower, once per follower).
   const kind = ref.kind.toLowerCase();
-  const fullRef = `${kind}:${ref.namespace}/${ref.name}`.toLowerCase();
+  const fullRef = entityRefKey(ref);
   if (kind === 'user') {
     return {
       status: 'fail',

@@ -1,9 +1,11 @@
-import type {
-  GoldenPathEntityV1alpha1,
-  PathDetails,
+import {
+  GOLDEN_PATH_KIND,
+  type GoldenPathEntityV1alpha1,
+  type PathDetails,
+  entityRefKey,
+  normalizeEntityRef,
 } from '@golden-paths/golden-paths-common';
 import type { FollowerFigures } from './FollowerTally';
-import { entityRefKey, normalizeRef } from './refs';
 
 /**
  * A path's stored summary: its entity's fields and its followers' figures.
@@ -17,7 +19,8 @@ export function pathDetails(
 ): PathDetails {
   const namespace = path.metadata.namespace ?? 'default';
   const ref = (value: string, defaultKind: string) =>
-    normalizeRef(value, { defaultKind, defaultNamespace: namespace }) ?? value;
+    normalizeEntityRef(value, { defaultKind, defaultNamespace: namespace }) ??
+    value;
   return {
     ref: entityRefKey(path),
     namespace,
@@ -32,7 +35,7 @@ export function pathDetails(
     category: path.spec.category,
     version: path.spec.version,
     ...(path.spec.replacedBy
-      ? { replacedBy: ref(path.spec.replacedBy, 'goldenpath') }
+      ? { replacedBy: ref(path.spec.replacedBy, GOLDEN_PATH_KIND) }
       : {}),
     templates: (path.spec.templates ?? []).map(t => ref(t, 'template')),
     guarantees: [...(path.spec.guarantees ?? [])],

@@ -9,9 +9,12 @@ import type {
   EntityFilter,
 } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { ANNOTATION_GOLDEN_PATH } from '@golden-paths/golden-paths-common';
+import {
+  ANNOTATION_GOLDEN_PATH,
+  GOLDEN_PATH_KIND_LOWER,
+  entityRefKey,
+} from '@golden-paths/golden-paths-common';
 import { catalogPages } from '../evaluation/catalogPages';
-import { entityRefKey } from '../evaluation/refs';
 import { builtInEntityFilter } from '../visibility/catalogConditions';
 import { RunScopedCache } from './RunScopedCache';
 
@@ -116,7 +119,7 @@ export class CatalogVisibility {
 
   async #askCatalog(credentials: BackstageCredentials): Promise<ReadableRefs> {
     const [paths, followers] = await Promise.all([
-      this.#refs(credentials, { kind: 'goldenpath' }),
+      this.#refs(credentials, { kind: GOLDEN_PATH_KIND_LOWER }),
       this.#refs(credentials, {
         kind: 'component',
         [`metadata.annotations.${ANNOTATION_GOLDEN_PATH}`]:

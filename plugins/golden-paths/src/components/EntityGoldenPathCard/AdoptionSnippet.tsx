@@ -1,10 +1,10 @@
 import Typography from '@material-ui/core/Typography';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CodeSnippet } from '@backstage/core-components';
 import {
   ANNOTATION_GOLDEN_PATH,
   ANNOTATION_GOLDEN_PATH_VERSION,
   type GoldenPathEntityV1alpha1,
+  entityRefKey,
 } from '@golden-paths/golden-paths-common';
 import { stringify } from 'yaml';
 
@@ -17,8 +17,7 @@ export function adoptionYaml(path: GoldenPathEntityV1alpha1): string {
   return stringify({
     metadata: {
       annotations: {
-        [ANNOTATION_GOLDEN_PATH]:
-          stringifyEntityRef(path).toLocaleLowerCase('en-US'),
+        [ANNOTATION_GOLDEN_PATH]: entityRefKey(path),
         [ANNOTATION_GOLDEN_PATH_VERSION]: String(path.spec.version),
       },
     },

@@ -10,6 +10,7 @@ import {
   ANNOTATION_GOLDEN_PATH,
   ANNOTATION_GOLDEN_PATH_VERSION,
   type EntityResult,
+  parseGoldenPathRef,
 } from '@golden-paths/golden-paths-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../../api';
@@ -19,7 +20,6 @@ import { LifecycleChip } from '../shared/LifecycleChip';
 import { UpgradeButton } from '../UpgradeDialog';
 import { CheckList } from './CheckList';
 import { GoldenPathLink } from '../GoldenPathLink';
-import { parsePathRef } from '../shared/parsePathRef';
 import { relativeTime } from '../shared/relativeTime';
 
 const useStyles = makeStyles(theme => ({
@@ -41,7 +41,8 @@ function AnnotatedPath(props: {
   namespace?: string;
 }) {
   const classes = useStyles();
-  const valid = parsePathRef(props.annotation, props.namespace) !== undefined;
+  const valid =
+    parseGoldenPathRef(props.annotation, props.namespace) !== undefined;
   return (
     <>
       <Typography variant="body1" component="div" className={classes.line}>
@@ -78,7 +79,7 @@ function EvaluatedPath(props: { result: EntityResult; name: string }) {
       <Typography variant="body1" component="div" className={classes.line}>
         <span>Follows</span>
         <GoldenPathLink pathRef={path.ref}>
-          {path.title ?? parsePathRef(path.ref)?.name ?? path.ref}
+          {path.title ?? parseGoldenPathRef(path.ref)?.name ?? path.ref}
         </GoldenPathLink>
         <LifecycleChip lifecycle={path.lifecycle} />
       </Typography>

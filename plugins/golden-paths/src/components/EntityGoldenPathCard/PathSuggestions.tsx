@@ -17,6 +17,7 @@ import {
   ANNOTATION_GOLDEN_PATH,
   GOLDEN_PATH_KIND,
   type GoldenPathEntityV1alpha1,
+  entityRefKey,
   isGoldenPathEntity,
 } from '@golden-paths/golden-paths-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -113,7 +114,7 @@ function Suggestion(props: {
 }) {
   const classes = useStyles();
   const { path, open } = props;
-  const ref = stringifyEntityRef(path).toLocaleLowerCase('en-US');
+  const ref = entityRefKey(path);
   const snippetId = `golden-path-adopt-${ref.replace(/[^a-z0-9-]/g, '-')}`;
   const title = path.metadata.title ?? path.metadata.name;
   return (

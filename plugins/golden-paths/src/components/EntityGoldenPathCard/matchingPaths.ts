@@ -1,8 +1,8 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   GOLDEN_PATH_LIFECYCLES,
   type GoldenPathCategory,
   type GoldenPathEntityV1alpha1,
+  normalizeEntityRef,
 } from '@golden-paths/golden-paths-common';
 
 /**
@@ -58,16 +58,10 @@ export function templateRefOf(
   path: GoldenPathEntityV1alpha1,
   ref: string,
 ): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: 'Template',
-        defaultNamespace: path.metadata.namespace ?? 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
+  return normalizeEntityRef(ref, {
+    defaultKind: 'Template',
+    defaultNamespace: path.metadata.namespace ?? 'default',
+  });
 }
 
 /** Every template ref of the paths, once, full and lower-case. */

@@ -4,9 +4,11 @@ import {
   EntityRefLink,
   humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
-import type {
-  GoldenPathEntityV1alpha1,
-  PathSummary,
+import {
+  GOLDEN_PATH_KIND,
+  type GoldenPathEntityV1alpha1,
+  type PathSummary,
+  tryParseEntityRef,
 } from '@golden-paths/golden-paths-common';
 import Button from '@material-ui/core/Button';
 import Card from '@material-ui/core/Card';
@@ -21,7 +23,7 @@ import { pathRouteRef, templateRouteRef } from '../../routes';
 import { GuaranteeIcons } from '../shared/GuaranteeIcon';
 import { LifecycleChip } from '../shared/LifecycleChip';
 import { RatioBar } from '../shared/RatioBar';
-import { readGoldenPath, tryParseRef } from './readGoldenPath';
+import { readGoldenPath } from './readGoldenPath';
 
 /**
  * Props of {@link GoldenPathCard}.
@@ -131,15 +133,15 @@ export function GoldenPathCard(props: GoldenPathCardProps) {
     ? pathRoute({ namespace, name: path.name })
     : undefined;
 
-  const replacement = tryParseRef(path.replacedBy, {
-    defaultKind: 'goldenpath',
+  const replacement = tryParseEntityRef(path.replacedBy, {
+    defaultKind: GOLDEN_PATH_KIND,
     defaultNamespace: namespace,
   });
-  const owner = tryParseRef(path.owner, {
+  const owner = tryParseEntityRef(path.owner, {
     defaultKind: 'group',
     defaultNamespace: namespace,
   });
-  const template = tryParseRef(path.templates[0], {
+  const template = tryParseEntityRef(path.templates[0], {
     defaultKind: 'template',
     defaultNamespace: namespace,
   });
@@ -185,7 +187,7 @@ export function GoldenPathCard(props: GoldenPathCardProps) {
                 >
                   {replacementTitle ??
                     humanizeEntityRef(replacement, {
-                      defaultKind: 'goldenpath',
+                      defaultKind: GOLDEN_PATH_KIND,
                       defaultNamespace: namespace,
                     })}
                 </Link>

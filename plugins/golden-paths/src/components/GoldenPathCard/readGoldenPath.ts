@@ -1,7 +1,3 @@
-import {
-  parseEntityRef,
-  type CompoundEntityRef,
-} from '@backstage/catalog-model';
 import type { GoldenPathEntityV1alpha1 } from '@golden-paths/golden-paths-common';
 
 /**
@@ -95,19 +91,4 @@ export function readGoldenPath(
     stack: stackEntries(spec.stack),
     guarantees: texts(spec.guarantees),
   };
-}
-
-/** An entity ref as written in a spec, or undefined when it does not parse. */
-export function tryParseRef(
-  ref: string | undefined,
-  defaults: { defaultKind: string; defaultNamespace: string },
-): CompoundEntityRef | undefined {
-  if (!ref) {
-    return undefined;
-  }
-  try {
-    return parseEntityRef(ref, defaults);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,20 +1,12 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
+import {
+  GOLDEN_PATH_KIND,
+  GOLDEN_PATH_KIND_LOWER,
+  parseGoldenPathRef,
+} from '@golden-paths/golden-paths-common';
 import type { ReactNode } from 'react';
-import { parsePathRef } from '../shared/parsePathRef';
 import { useGoldenPathHref } from './useGoldenPathHref';
-
-function humanize(pathRef: string): string {
-  try {
-    return humanizeEntityRef(
-      parseEntityRef(pathRef, { defaultKind: 'goldenpath' }),
-      { defaultKind: 'goldenpath' },
-    );
-  } catch {
-    return pathRef;
-  }
-}
 
 /**
  * A link to a golden path's page (or its catalog page when the Golden Paths
@@ -28,12 +20,15 @@ export function GoldenPathLink(props: {
   defaultNamespace?: string;
 }) {
   const hrefOf = useGoldenPathHref();
-  const parsed = parsePathRef(props.pathRef, props.defaultNamespace);
+  const parsed = parseGoldenPathRef(props.pathRef, props.defaultNamespace);
   if (!parsed) {
     return <>{props.children ?? props.pathRef}</>;
   }
-  const pathRef = `goldenpath:${parsed.namespace}/${parsed.name}`;
-  const text = props.children ?? humanize(pathRef);
-  const href = hrefOf(pathRef);
+  const text =
+    props.children ??
+    humanizeEntityRef(parsed, { defaultKind: GOLDEN_PATH_KIND });
+  const href = hrefOf(
+    `${GOLDEN_PATH_KIND_LOWER}:${parsed.namespace}/${parsed.name}`,
+  );
   return href ? <Link to={href}>{text}</Link> : <>{text}</>;
 }

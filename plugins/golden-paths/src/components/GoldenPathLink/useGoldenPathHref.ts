@@ -1,9 +1,10 @@
-import { type Entity, parseEntityRef } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { type RouteRef, useRouteRef } from '@backstage/core-plugin-api';
 import {
   entityRouteParams,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { parseGoldenPathRef } from '@golden-paths/golden-paths-common';
 import { useCallback } from 'react';
 import { pathRouteRef } from '../../routes';
 
@@ -25,14 +26,6 @@ function useMountedRoute<P>(routeRef: unknown): RouteFunc<P> | undefined {
   }
 }
 
-function parsePathRef(pathRef: string) {
-  try {
-    return parseEntityRef(pathRef, { defaultKind: 'goldenpath' });
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Returns a function giving the address of a golden path's page on the
  * Golden Paths page, or undefined when the app does not mount that page.
@@ -43,7 +36,7 @@ export function useGoldenPathPageHref():
   const pathRoute = useMountedRoute<PathParams>(pathRouteRef);
   const href = useCallback(
     (pathRef: string) => {
-      const ref = parsePathRef(pathRef);
+      const ref = parseGoldenPathRef(pathRef);
       return ref && pathRoute?.({ namespace: ref.namespace, name: ref.name });
     },
     [pathRoute],
@@ -63,7 +56,7 @@ export function useGoldenPathHref(): (pathRef: string) => string | undefined {
       if (pagePath) {
         return pagePath(pathRef);
       }
-      const ref = parsePathRef(pathRef);
+      const ref = parseGoldenPathRef(pathRef);
       return (
         ref &&
         entityRoute?.({

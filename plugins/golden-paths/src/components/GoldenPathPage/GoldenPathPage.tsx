@@ -10,6 +10,7 @@ import {
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  GOLDEN_PATH_KIND,
   type GoldenPathEntityV1alpha1,
   isGoldenPathEntity,
 } from '@golden-paths/golden-paths-common';
@@ -24,7 +25,7 @@ function usePathEntity(namespace: string, name: string) {
   const catalogApi = useApi(catalogApiRef);
   return useAsync(async () => {
     const entity = await catalogApi.getEntityByRef(
-      stringifyEntityRef({ kind: 'GoldenPath', namespace, name }),
+      stringifyEntityRef({ kind: GOLDEN_PATH_KIND, namespace, name }),
     );
     return entity && isGoldenPathEntity(entity) ? entity : undefined;
   }, [catalogApi, namespace, name]);

@@ -1,4 +1,4 @@
-import { type Entity, parseEntityRef } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -10,6 +10,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { tryParseEntityRef } from '@golden-paths/golden-paths-common';
 import { templateRouteRef } from '../../routes';
 
 /** Titles and descriptions of the templates, in one catalog request. */
@@ -38,14 +39,6 @@ function useTemplateEntities(refs: ReadonlyArray<string>) {
   }, [catalogApi, key]);
 }
 
-function parseTemplateRef(ref: string) {
-  try {
-    return parseEntityRef(ref, { defaultKind: 'template' });
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The software templates that scaffold a path, each with a Start button
  * (when the app binds the scaffolder) and a link to the template entity.
@@ -68,7 +61,9 @@ export function GoldenPathTemplatesCard(props: {
         <List dense disablePadding aria-label="Templates">
           {templates.map(ref => {
             const entity = entities?.get(ref);
-            const parsed = parseTemplateRef(ref);
+            const parsed = tryParseEntityRef(ref, {
+              defaultKind: 'template',
+            });
             const title =
               entity?.metadata.title ?? entity?.metadata.name ?? parsed?.name;
             const startHref =

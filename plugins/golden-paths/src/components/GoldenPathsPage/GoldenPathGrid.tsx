@@ -1,10 +1,12 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import { makeStyles } from '@material-ui/core/styles';
 import { memo, useState } from 'react';
+import {
+  GOLDEN_PATH_KIND,
+  normalizeEntityRef,
+} from '@golden-paths/golden-paths-common';
 import { GoldenPathCard } from '../GoldenPathCard';
-import { tryParseRef } from '../GoldenPathCard/readGoldenPath';
 import type { IndexedPath } from './pathsQuery';
 
 /**
@@ -82,9 +84,10 @@ export function GoldenPathGrid(props: {
 
 /** `spec.replacedBy` as the lower-case full ref the titles map is keyed by. */
 function replacementKey(ref: string, namespace: string): string {
-  const parsed = tryParseRef(ref, {
-    defaultKind: 'goldenpath',
-    defaultNamespace: namespace,
-  });
-  return parsed ? stringifyEntityRef(parsed).toLocaleLowerCase('en-US') : ref;
+  return (
+    normalizeEntityRef(ref, {
+      defaultKind: GOLDEN_PATH_KIND,
+      defaultNamespace: namespace,
+    }) ?? ref
+  );
 }

@@ -1,15 +1,15 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import {
   GOLDEN_PATH_CATEGORIES,
   GOLDEN_PATH_GUARANTEE_IDS,
   GOLDEN_PATH_LIFECYCLES,
+  normalizeEntityRef,
+  tryParseEntityRef,
 } from '@golden-paths/golden-paths-common';
 import type { GoldenPathListItem } from '../../hooks';
 import {
   type GoldenPathView,
   readGoldenPath,
-  tryParseRef,
 } from '../GoldenPathCard/readGoldenPath';
 import { guaranteeText } from '../shared/GuaranteeIcon';
 
@@ -91,11 +91,10 @@ export interface IndexedPath {
 }
 
 function ownerRefOf(view: GoldenPathView): string | undefined {
-  const ref = tryParseRef(view.owner, {
+  return normalizeEntityRef(view.owner, {
     defaultKind: 'group',
     defaultNamespace: view.namespace,
   });
-  return ref && stringifyEntityRef(ref).toLocaleLowerCase('en-US');
 }
 
 export function indexPaths(items: GoldenPathListItem[]): IndexedPath[] {
@@ -189,7 +188,7 @@ export interface FacetOption {
 
 function labelOf(facet: Facet, value: string): string {
   if (facet === 'owner') {
-    const ref = tryParseRef(value, {
+    const ref = tryParseEntityRef(value, {
       defaultKind: 'group',
       defaultNamespace: 'default',
     });
