@@ -12,4 +12,3 @@ export * from './entityRefs';
 export * from './validation';
 export * from './api';
 export * from './permissions';
-export * from './kubernetes';
