@@ -1,10 +1,11 @@
-import { promises as fs } from 'node:fs';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import YAML from 'yaml';
 import { createKubernetesManifestsAction } from './kubernetesManifests';
 import { createSupplyChainCiAction } from './supplyChainCi';
+import { actionContext, outputsOf } from '../__testUtils__/actionContext';
 import { validateWithKubernetesModels } from '../__testUtils__/kubernetesModels';
+import { readYamlFile } from '../__testUtils__/yamlFile';
 
 /**
  * CRDs without a schema package (PyTorchJob, SparkApplication) are validated
@@ -71,20 +72,21 @@ function cases(action: AnyAction) {
   });
 }
 
-async function runExample(action: AnyAction, input: unknown) {
-  const ctx = createMockActionContext({ input: input as any, workspacePath });
-  await action.handler(ctx as any);
-  return Object.fromEntries(
-    (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
+async function runExample(
+  action: AnyAction,
+  input: Record<string, unknown>,
+): Promise<Record<string, any>> {
+  const ctx = actionContext(
+    action as unknown as TemplateAction<any, any, any>,
+    input,
+    { workspacePath },
   );
+  await action.handler(ctx);
+  return outputsOf(ctx);
 }
 
 async function readYaml(file: string) {
-  const text = await fs.readFile(mockDir.resolve('workspace', file), 'utf8');
-  const documents = YAML.parseAllDocuments(text) as YAML.Document[];
-  expect(documents).toHaveLength(1);
-  expect(documents[0].errors).toEqual([]);
-  return documents[0].toJS();
+  return (await readYamlFile(mockDir.resolve('workspace', file))).value;
 }
 
 /** What the examples promise, read off a GitHub Actions workflow. */
@@ -142,7 +144,7 @@ describe('the examples of the supply-chain CI and Kubernetes manifests actions',
     'golden-paths:supply-chain:ci: %s',
     async (_d, input) => {
       expect(input).toBeDefined();
-      const outputs = await runExample(ciAction, input);
+      const outputs = await runExample(ciAction, input!);
       const pipeline = await readYaml(outputs.filePath);
       const isGithub = (input!.format ?? 'github-actions') === 'github-actions';
       const sign = (input!.sign as boolean | undefined) ?? true;
@@ -174,7 +176,7 @@ describe('the examples of the supply-chain CI and Kubernetes manifests actions',
     'golden-paths:kubernetes:manifests: %s',
     async (_d, input) => {
       expect(input).toBeDefined();
-      const outputs = await runExample(manifestsAction, input);
+      const outputs = await runExample(manifestsAction, input!);
       const targetDir = (input!.targetDir as string) ?? 'k8s';
       expect(outputs.files[outputs.files.length - 1]).toBe(
         `${targetDir}/kustomization.yaml`,

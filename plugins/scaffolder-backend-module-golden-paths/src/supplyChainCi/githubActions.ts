@@ -1,4 +1,4 @@
-import type { CiSystem, Fail, Pipeline, PipelinePlan } from './plan';
+import type { CiSystem, Pipeline, PipelinePlan } from './plan';
 import { GITHUB_ACTIONS } from './tools';
 
 const IMAGE_BY_DIGEST = '${{ env.IMAGE }}@${{ steps.build.outputs.digest }}';
@@ -153,11 +153,7 @@ function generate(plan: PipelinePlan): Pipeline {
   };
 }
 
-function validate(
-  pipeline: Record<string, any>,
-  plan: PipelinePlan,
-  fail: Fail,
-): void {
+const validate: CiSystem['validate'] = (pipeline, plan, fail) => {
   const sign = plan.input.sign;
   const hasLint = plan.lintCommand !== undefined;
   const jobs = pipeline.jobs ?? fail('no jobs');
@@ -187,7 +183,7 @@ function validate(
       }
     }
   }
-}
+};
 
 /**
  * A GitHub Actions workflow: test (and lint) jobs on every push and pull

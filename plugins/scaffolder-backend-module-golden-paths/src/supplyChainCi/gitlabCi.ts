@@ -1,4 +1,4 @@
-import type { CiSystem, Fail, Pipeline, PipelinePlan } from './plan';
+import type { CiSystem, Pipeline, PipelinePlan } from './plan';
 import { GITLAB_IMAGES } from './tools';
 
 const IMAGE_BY_DIGEST = '$IMAGE@$IMAGE_DIGEST';
@@ -166,11 +166,7 @@ function generate(plan: PipelinePlan): Pipeline {
   };
 }
 
-function validate(
-  pipeline: Record<string, any>,
-  plan: PipelinePlan,
-  fail: Fail,
-): void {
+const validate: CiSystem['validate'] = (pipeline, plan, fail) => {
   const sign = plan.input.sign;
   const hasLint = plan.lintCommand !== undefined;
   const stages: string[] = pipeline.stages ?? fail('no stages');
@@ -194,7 +190,7 @@ function validate(
   if (sign && !pipeline.sign.needs.includes('scan')) {
     fail('the sign job does not wait for the vulnerability gate');
   }
-}
+};
 
 /**
  * A GitLab CI pipeline: test (and lint) jobs in the test stage; on the
