@@ -9,6 +9,7 @@ export * from './constants';
 export * from './guarantees';
 export * from './entity';
 export * from './entityRefs';
+export * from './versions';
 export * from './validation';
 export * from './api';
 export * from './permissions';

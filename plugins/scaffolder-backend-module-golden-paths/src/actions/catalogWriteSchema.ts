@@ -2,10 +2,10 @@ import { ANNOTATION_SOURCE_LOCATION } from '@backstage/catalog-model';
 import {
   GOLDEN_PATH_GUARANTEE_IDS,
   isGoldenPathGuaranteeId,
+  isSemver,
 } from '@golden-paths/golden-paths-common';
 import { z } from 'zod/v3';
 import { isValidEntityName } from '../lib/entityRefs';
-import { isSemver } from '../lib/semver';
 
 /** The labels written for the cost-labels guarantee. */
 export const LABEL_COST_CENTER = 'cost-center';

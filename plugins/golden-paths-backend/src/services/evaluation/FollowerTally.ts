@@ -1,6 +1,7 @@
-import type {
-  DriftCounts,
-  PathDetails,
+import {
+  compareVersions,
+  type DriftCounts,
+  type PathDetails,
 } from '@golden-paths/golden-paths-common';
 import type { StoredComponentResult } from '../../database/EvaluationStore';
 
@@ -94,7 +95,7 @@ export class FollowerTally {
       versions: [...this.#versions.entries()]
         .map(([version, count]) => ({ version, count }))
         .sort(
-          (a, b) => b.count - a.count || a.version.localeCompare(b.version),
+          (a, b) => b.count - a.count || compareVersions(a.version, b.version),
         ),
     };
   }

@@ -1,4 +1,7 @@
-import type { FollowerUpgradePlan } from '@golden-paths/golden-paths-common';
+import {
+  compareVersions,
+  type FollowerUpgradePlan,
+} from '@golden-paths/golden-paths-common';
 
 /** The followers on one version of a path. */
 export interface VersionGroup {
@@ -7,24 +10,11 @@ export interface VersionGroup {
   followers: FollowerUpgradePlan[];
 }
 
-const parse = (v: string) =>
-  /^v?(\d+)\.(\d+)\.(\d+)/.exec(v)?.slice(1, 4).map(Number);
-
 function oldestFirst(a?: string, b?: string): number {
   if (a === undefined || b === undefined) {
     return Number(a === undefined) - Number(b === undefined);
   }
-  const pa = parse(a);
-  const pb = parse(b);
-  if (!pa || !pb) {
-    return Number(!pa) - Number(!pb) || a.localeCompare(b);
-  }
-  for (let i = 0; i < 3; i++) {
-    if (pa[i] !== pb[i]) {
-      return pa[i] - pb[i];
-    }
-  }
-  return a.localeCompare(b);
+  return compareVersions(a, b);
 }
 
 /**

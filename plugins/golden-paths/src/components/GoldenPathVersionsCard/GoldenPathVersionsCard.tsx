@@ -7,8 +7,8 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { compareVersionsNewestFirst } from '@golden-paths/golden-paths-common';
 import { RatioBar } from '../shared/RatioBar';
-import { compareVersionsDescending } from './compareVersions';
 
 const useStyles = makeStyles(theme => ({
   current: {
@@ -29,7 +29,7 @@ export function GoldenPathVersionsCard(props: {
   const classes = useStyles();
   const total = props.versions.reduce((sum, v) => sum + v.count, 0);
   const rows = [...props.versions].sort((a, b) =>
-    compareVersionsDescending(a.version, b.version),
+    compareVersionsNewestFirst(a.version, b.version),
   );
   return (
     <InfoCard

@@ -1,0 +1,5 @@
+export {
+  compareVersions,
+  compareVersionsNewestFirst,
+  isSemver,
+} from './semver';
