@@ -1,11 +1,15 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { EntityFilter } from '@backstage/plugin-catalog-node';
-import type { PathDetails } from '@golden-paths/golden-paths-common';
 import type { Knex } from 'knex';
 import { entityFacts } from '../services/visibility/entityFacts';
 import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
 import type { StoredComponentResult } from './EvaluationStore';
+import {
+  pathSummary,
+  RUN_STATS,
+  upToDate,
+} from '../__testUtils__/storedResults';
 
 jest.setTimeout(120_000);
 
@@ -48,12 +52,7 @@ function resultOf(entity: Entity, compliant: boolean): StoredComponentResult {
   return {
     entityRef: refOf(entity),
     pathRef: PATH,
-    drift: {
-      status: 'up-to-date',
-      currentVersion: '2.0.0',
-      latestVersion: '2.0.0',
-      deprecated: false,
-    },
+    drift: upToDate('2.0.0'),
     checks: [
       {
         id: 'owner',
@@ -64,38 +63,6 @@ function resultOf(entity: Entity, compliant: boolean): StoredComponentResult {
     ],
     compliant,
     evaluatedAt: new Date('2026-11-20T10:00:00Z'),
-  };
-}
-
-function summary(adoption: number, compliant: number): PathDetails {
-  return {
-    ref: PATH,
-    namespace: 'default',
-    name: 'node-http-service',
-    title: 'Node',
-    tags: [],
-    owner: 'group:default/platform',
-    lifecycle: 'supported',
-    category: 'service',
-    version: '2.0.0',
-    templates: [],
-    guarantees: ['owner'],
-    stack: {},
-    adoption,
-    compliant,
-    complianceRatio: adoption ? compliant / adoption : null,
-    checks: [],
-    drift: {
-      'up-to-date': adoption,
-      'patch-behind': 0,
-      'minor-behind': 0,
-      'major-behind': 0,
-      ahead: 0,
-      unknown: 0,
-      deprecated: 0,
-    },
-    evaluatedAt: '2026-11-20T10:00:00.000Z',
-    versions: [],
   };
 }
 
@@ -137,16 +104,9 @@ describe.each(databases.eachSupportedId())(
       );
       const compliant = followers.filter(([, c]) => c).length;
       await store.completeRun(runId, {
-        summaries: [summary(followers.length, compliant)],
+        summaries: [pathSummary(PATH, followers.length, compliant)],
         day,
-        stats: {
-          components: followers.length,
-          paths: 1,
-          catalogRequests: 1,
-          repositoryReads: 0,
-          repositoryNotModified: 0,
-          repositoryFailures: 0,
-        },
+        stats: RUN_STATS,
       });
     }
 

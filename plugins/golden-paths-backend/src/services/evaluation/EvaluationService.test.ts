@@ -9,6 +9,7 @@ import type {
 import type { RepositoryReader } from '../repositories/RepositoryReader';
 import { CheckRegistry } from './CheckRegistry';
 import { EvaluationService } from './EvaluationService';
+import { upToDate } from '../../__testUtils__/storedResults';
 
 jest.setTimeout(60_000);
 
@@ -258,12 +259,7 @@ describe('EvaluationService', () => {
       owner: 'group:default/team-a',
       type: 'service',
       lifecycle: 'production',
-      drift: {
-        status: 'up-to-date',
-        currentVersion: '2.1.0',
-        latestVersion: '2.1.0',
-        deprecated: false,
-      },
+      drift: upToDate('2.1.0'),
       checks: [
         { id: 'owner', title: 'Check owner', status: 'pass', reason: 'owned' },
         {

@@ -11,7 +11,8 @@ export type FollowerFigures = Pick<
   'adoption' | 'compliant' | 'complianceRatio' | 'checks' | 'drift' | 'versions'
 >;
 
-function emptyDriftCounts(): DriftCounts {
+/** Drift counts of no follower. */
+export function emptyDriftCounts(): DriftCounts {
   return {
     'up-to-date': 0,
     'patch-behind': 0,
