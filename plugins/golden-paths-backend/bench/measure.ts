@@ -1,5 +1,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  GOLDEN_PATH_KIND,
+  entityRefKey,
+} from '@golden-paths/golden-paths-common';
 import type { RunStats } from '../src/database/EvaluationStore';
 import { FOLLOWER_FIELDS } from '../src/services/evaluation/EvaluationService';
 import type { BenchBackend } from './backend';
@@ -247,9 +251,11 @@ export async function walkCatalogLikeTheEvaluation(
     ).body,
   ) as { items: Array<{ metadata: { name: string; namespace?: string } }> };
   const refs = pathsPage.items.map(p =>
-    `goldenpath:${p.metadata.namespace ?? 'default'}/${
-      p.metadata.name
-    }`.toLocaleLowerCase('en-US'),
+    entityRefKey({
+      kind: GOLDEN_PATH_KIND,
+      namespace: p.metadata.namespace ?? 'default',
+      name: p.metadata.name,
+    }),
   );
   const fields = `&fields=${FOLLOWER_FIELDS.join(',')}&limit=500`;
   let requests = 0;

@@ -1,4 +1,5 @@
 import { catalogConditions } from '@backstage/plugin-catalog-backend/alpha';
+import { GOLDEN_PATH_KIND_LOWER } from '@golden-paths/golden-paths-common';
 import {
   policyVocabulary,
   type RandomPolicy,
@@ -24,7 +25,7 @@ export const conditionalUserPolicy: RandomPolicy = {
         claims: [CONDITIONAL_GROUP, CONDITIONAL_USER],
       }),
       catalogConditions.isEntityKind({
-        kinds: ['goldenpath', 'group', 'user'],
+        kinds: [GOLDEN_PATH_KIND_LOWER, 'group', 'user'],
       }),
     ],
   },

@@ -1,4 +1,7 @@
-import { goldenPathEntityV1alpha1Schema } from '@golden-paths/golden-paths-common';
+import {
+  GOLDEN_PATH_KIND,
+  goldenPathEntityV1alpha1Schema,
+} from '@golden-paths/golden-paths-common';
 import {
   BackstageSchemas,
   CORE_KINDS,
@@ -9,13 +12,13 @@ import {
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 /** The kinds `golden-paths schema` can print on their own, or `all`. */
-export const SCHEMA_KINDS = ['GoldenPath', 'Template', 'all'] as const;
+export const SCHEMA_KINDS = [GOLDEN_PATH_KIND, 'Template', 'all'] as const;
 
 /** One of {@link SCHEMA_KINDS}. */
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 /** Every kind the combined schema dispatches on, in the order it lists them. */
-export const CATALOG_KINDS = ['GoldenPath', 'Template', ...CORE_KINDS];
+export const CATALOG_KINDS = [GOLDEN_PATH_KIND, 'Template', ...CORE_KINDS];
 
 /** Keywords whose values are data, not schemas: copied untouched. */
 const DATA_KEYWORDS = new Set(['examples', 'default', 'const', 'enum']);
@@ -118,14 +121,14 @@ export function catalogJsonSchema(
   schemas: BackstageSchemas = loadBackstageSchemas(),
 ): JsonSchema {
   const kindDefinitions: JsonSchema = {
-    GoldenPath: {
+    [GOLDEN_PATH_KIND]: {
       description: (goldenPathEntityV1alpha1Schema as JsonSchema).description,
       // The Entity envelope adds labels, annotations and links completion to
       // metadata, as the catalog checks every entity against it as well.
       allOf: [
         { $ref: '#/definitions/Entity' },
         rewrite(goldenPathEntityV1alpha1Schema, ref =>
-          unexpectedRef(ref, 'GoldenPath'),
+          unexpectedRef(ref, GOLDEN_PATH_KIND),
         ),
       ],
     },
@@ -162,7 +165,7 @@ export function catalogJsonSchema(
 /** The schema `golden-paths schema --kind <kind>` prints. */
 export function jsonSchemaFor(kind: SchemaKind): JsonSchema {
   switch (kind) {
-    case 'GoldenPath':
+    case GOLDEN_PATH_KIND:
       return goldenPathJsonSchema();
     case 'Template':
       return templateJsonSchema();

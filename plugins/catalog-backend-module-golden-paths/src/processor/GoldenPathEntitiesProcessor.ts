@@ -42,7 +42,7 @@ const CANONICAL_KINDS = new Map(
     'API',
     'Component',
     'Domain',
-    'GoldenPath',
+    GOLDEN_PATH_KIND,
     'Group',
     'Location',
     'Resource',

@@ -29,6 +29,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { createConditionFactory } from '@backstage/plugin-permission-node';
 import {
+  GOLDEN_PATH_KIND_LOWER,
   goldenPathsRefreshPermission,
   goldenPathsUpgradeCreatePermission,
 } from '@golden-paths/golden-paths-common';
@@ -126,7 +127,7 @@ function catalogReadCriteria(user: string): Criteria | undefined {
             claims: ['group:default/team-b', U.ownerReader],
           }),
           catalogConditions.isEntityKind({
-            kinds: ['goldenpath', 'group', 'user'],
+            kinds: [GOLDEN_PATH_KIND_LOWER, 'group', 'user'],
           }),
         ],
       };
@@ -137,7 +138,9 @@ function catalogReadCriteria(user: string): Criteria | undefined {
           catalogConditions.isEntityKind({ kinds: ['group', 'user'] }),
           {
             allOf: [
-              catalogConditions.isEntityKind({ kinds: ['goldenpath'] }),
+              catalogConditions.isEntityKind({
+                kinds: [GOLDEN_PATH_KIND_LOWER],
+              }),
               {
                 not: catalogConditions.hasLabel({
                   label: 'confidentiality',
@@ -166,7 +169,7 @@ function catalogReadCriteria(user: string): Criteria | undefined {
       return {
         anyOf: [
           catalogConditions.isEntityKind({
-            kinds: ['goldenpath', 'group', 'user'],
+            kinds: [GOLDEN_PATH_KIND_LOWER, 'group', 'user'],
           }),
           isInSystem({ systemRef: 'system:default/payments' }),
         ],

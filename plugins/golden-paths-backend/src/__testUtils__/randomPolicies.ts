@@ -6,6 +6,7 @@ import type {
 import {
   ANNOTATION_GOLDEN_PATH,
   ANNOTATION_GOLDEN_PATH_VERSION,
+  GOLDEN_PATH_KIND,
 } from '@golden-paths/golden-paths-common';
 import type { PolicyVocabulary } from './policyVocabulary';
 
@@ -91,7 +92,7 @@ class Random {
 type Shape = (r: Random, v: PolicyVocabulary) => EntityCriteria;
 
 const goldenPathKind = (r: Random) =>
-  is.isEntityKind({ kinds: [r.anyCase('GoldenPath')] });
+  is.isEntityKind({ kinds: [r.anyCase(GOLDEN_PATH_KIND)] });
 
 function valuesOf(
   entries: PolicyVocabulary['annotations'],
@@ -125,7 +126,7 @@ const SHAPES: Record<string, Shape> = {
   'not-of-type': (r, v) => ({
     allOf: [
       is.isEntityKind({
-        kinds: [r.anyCase('Component'), r.anyCase('GoldenPath')],
+        kinds: [r.anyCase('Component'), r.anyCase(GOLDEN_PATH_KIND)],
       }),
       {
         not: is.hasSpec({

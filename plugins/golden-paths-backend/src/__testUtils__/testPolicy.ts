@@ -19,6 +19,7 @@ import {
   type QueryPermissionRequest,
   type AuthorizePermissionRequest,
 } from '@backstage/plugin-permission-common';
+import { GOLDEN_PATH_KIND_LOWER } from '@golden-paths/golden-paths-common';
 
 function userOf(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as Partial<BackstageUserPrincipal>;
@@ -51,7 +52,7 @@ function decide(
           claims: ['group:default/team-b', 'user:default/bob'],
         }),
         catalogConditions.isEntityKind({
-          kinds: ['goldenpath', 'group', 'user'],
+          kinds: [GOLDEN_PATH_KIND_LOWER, 'group', 'user'],
         }),
       ],
     });

@@ -8,6 +8,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_GOLDEN_PATH_VERSION,
+  GOLDEN_PATH_KIND,
   RELATION_FOLLOWS_GOLDEN_PATH,
   isGoldenPathEntity,
   type FollowerUpgradePlan,
@@ -62,7 +63,7 @@ export async function planFollowerUpgrades(options: {
   const { catalog, credentials } = options;
   const limit = options.limit ?? 50;
   const pathRef = stringifyEntityRef(
-    parseEntityRef(options.pathRef, { defaultKind: 'goldenpath' }),
+    parseEntityRef(options.pathRef, { defaultKind: GOLDEN_PATH_KIND }),
   );
   const path = await catalog.getEntityByRef(pathRef, { credentials });
   if (!path || !isGoldenPathEntity(path)) {

@@ -1,6 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
+  GOLDEN_PATH_KIND,
   type GoldenPathEntityV1alpha1,
   type GoldenPathsApi,
   entityRefKey,
@@ -75,7 +76,7 @@ export function useGoldenPaths(): GoldenPathsState {
   const state = useAsyncRetry(async () => {
     const [entities, insights] = await Promise.all([
       catalogApi.getEntities({
-        filter: { kind: 'GoldenPath' },
+        filter: { kind: GOLDEN_PATH_KIND },
         fields: GOLDEN_PATH_LIST_FIELDS,
       }),
       allSummaries(goldenPathsApi).then(

@@ -1,6 +1,7 @@
 import { type Diagnostic, linter } from '@codemirror/lint';
 import type { Extension, Text } from '@codemirror/state';
 import {
+  GOLDEN_PATH_KIND,
   type YamlProblem,
   catalogValidators,
   lintCatalogYaml,
@@ -52,7 +53,7 @@ export function problemsToDiagnostics(
     ...problemRange(doc, problem),
     severity: problem.severity,
     message: problemMessage(problem),
-    source: 'GoldenPath',
+    source: GOLDEN_PATH_KIND,
   }));
 }
 
