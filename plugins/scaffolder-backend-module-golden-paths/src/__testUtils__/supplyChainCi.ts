@@ -1,45 +1,23 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createSupplyChainCiAction } from '../actions/supplyChainCi';
-import { actionContext, outputsOf, type ContextOf } from './actionContext';
-import { readYamlFile } from './yamlFile';
-
-type Action = ReturnType<typeof createSupplyChainCiAction>;
+import { actionTestbed } from './actionTestbed';
 
 /**
- * The supply-chain CI action over a mock directory with an empty
- * `workspace` and `outside` before each test; call it in a describe block.
+ * The supply-chain CI action over an {@link actionTestbed}; `run` runs it
+ * and reads back the pipeline it wrote. Call it in a describe block.
  */
 export function supplyChainCiTestbed() {
-  const mockDir = createMockDirectory();
-  const workspacePath = mockDir.resolve('workspace');
-  const action = createSupplyChainCiAction();
+  const testbed = actionTestbed(createSupplyChainCiAction());
 
-  beforeEach(() => {
-    mockDir.setContent({ workspace: {}, outside: {} });
-  });
-
-  function context(
-    input: Record<string, unknown>,
-    extra?: Partial<ContextOf<Action>>,
-  ) {
-    return actionContext(action, input, { workspacePath, ...extra });
-  }
-
-  /** Runs the action; its outputs, and the pipeline it wrote, read back. */
   async function run(
     input: Record<string, unknown>,
-    extra?: Partial<ContextOf<Action>>,
+    extra?: Parameters<typeof testbed.execute>[1],
   ) {
-    const ctx = context(input, extra);
-    await action.handler(ctx);
-    const outputs = outputsOf(ctx) as Record<string, any>;
-    const { text, value } = await readYamlFile(
-      mockDir.resolve('workspace', outputs.filePath),
-    );
+    const { ctx, outputs } = await testbed.execute(input, extra);
+    const { text, value } = await testbed.readYaml(outputs.filePath);
     return { outputs, text, pipeline: value, ctx };
   }
 
-  return { mockDir, action, context, run };
+  return { ...testbed, run };
 }
 
 /** The step of a GitHub Actions job with this id. */

@@ -1,11 +1,9 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import YAML from 'yaml';
 import { createKubernetesManifestsAction } from './kubernetesManifests';
 import { createSupplyChainCiAction } from './supplyChainCi';
-import { actionContext, outputsOf } from '../__testUtils__/actionContext';
+import { actionTestbed } from '../__testUtils__/actionTestbed';
 import { validateWithKubernetesModels } from '../__testUtils__/kubernetesModels';
-import { readYamlFile } from '../__testUtils__/yamlFile';
 
 /**
  * CRDs without a schema package (PyTorchJob, SparkApplication) are validated
@@ -50,43 +48,17 @@ function schemaProblems(objects: any[]): Array<[string, string | null]> {
   return items.map((item, i) => [item.where, results[i]]);
 }
 
-const mockDir = createMockDirectory();
-const workspacePath = mockDir.resolve('workspace');
+const ci = actionTestbed(createSupplyChainCiAction());
+const manifests = actionTestbed(createKubernetesManifestsAction());
 
-type AnyAction = {
-  id: string;
-  examples?: Array<{ description: string; example: string }>;
-  handler: (ctx: any) => Promise<void>;
-};
-
-const ciAction = createSupplyChainCiAction() as unknown as AnyAction;
-const manifestsAction =
-  createKubernetesManifestsAction() as unknown as AnyAction;
-
-function cases(action: AnyAction) {
+/** Each example's description, and the input of its step of the action. */
+function cases(action: { id: string; examples?: TemplateExample[] }) {
   return (action.examples ?? []).map(example => {
     const steps: Array<{ action: string; input: Record<string, unknown> }> =
       YAML.parse(example.example).steps;
     const step = steps.find(s => s.action === action.id);
     return [example.description, step?.input] as const;
   });
-}
-
-async function runExample(
-  action: AnyAction,
-  input: Record<string, unknown>,
-): Promise<Record<string, any>> {
-  const ctx = actionContext(
-    action as unknown as TemplateAction<any, any, any>,
-    input,
-    { workspacePath },
-  );
-  await action.handler(ctx);
-  return outputsOf(ctx);
-}
-
-async function readYaml(file: string) {
-  return (await readYamlFile(mockDir.resolve('workspace', file))).value;
 }
 
 /** What the examples promise, read off a GitHub Actions workflow. */
@@ -131,21 +103,17 @@ function summariseGitlab(pipeline: any) {
 }
 
 describe('the examples of the supply-chain CI and Kubernetes manifests actions', () => {
-  beforeEach(() => {
-    mockDir.setContent({ workspace: {} });
-  });
-
   it('both actions have several examples', () => {
-    expect(cases(ciAction).length).toBeGreaterThanOrEqual(4);
-    expect(cases(manifestsAction).length).toBeGreaterThanOrEqual(6);
+    expect(cases(ci.action).length).toBeGreaterThanOrEqual(4);
+    expect(cases(manifests.action).length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(cases(ciAction))(
+  it.each(cases(ci.action))(
     'golden-paths:supply-chain:ci: %s',
     async (_d, input) => {
       expect(input).toBeDefined();
-      const outputs = await runExample(ciAction, input!);
-      const pipeline = await readYaml(outputs.filePath);
+      const { outputs } = await ci.execute(input!);
+      const { value: pipeline } = await ci.readYaml(outputs.filePath);
       const isGithub = (input!.format ?? 'github-actions') === 'github-actions';
       const sign = (input!.sign as boolean | undefined) ?? true;
 
@@ -172,11 +140,11 @@ describe('the examples of the supply-chain CI and Kubernetes manifests actions',
     },
   );
 
-  it.each(cases(manifestsAction))(
+  it.each(cases(manifests.action))(
     'golden-paths:kubernetes:manifests: %s',
     async (_d, input) => {
       expect(input).toBeDefined();
-      const outputs = await runExample(manifestsAction, input!);
+      const { outputs } = await manifests.execute(input!);
       const targetDir = (input!.targetDir as string) ?? 'k8s';
       expect(outputs.files[outputs.files.length - 1]).toBe(
         `${targetDir}/kustomization.yaml`,
@@ -184,10 +152,11 @@ describe('the examples of the supply-chain CI and Kubernetes manifests actions',
 
       const objects = [];
       for (const file of outputs.files.slice(0, -1)) {
-        objects.push(await readYaml(file));
+        objects.push((await manifests.readYaml(file)).value);
       }
       expect(objects.map(o => o.kind)).toEqual(outputs.kinds);
-      expect(await readYaml(outputs.files[outputs.files.length - 1])).toEqual({
+      const kustomization = outputs.files[outputs.files.length - 1];
+      expect((await manifests.readYaml(kustomization)).value).toEqual({
         apiVersion: 'kustomize.config.k8s.io/v1beta1',
         kind: 'Kustomization',
         resources: outputs.files
