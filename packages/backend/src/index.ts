@@ -5,7 +5,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
-import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/golden-paths-node';
 import { goldenPathsRunbookCheckModule } from './modules/runbookCheckModule';
 
 const backend = createBackend();

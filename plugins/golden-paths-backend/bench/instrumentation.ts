@@ -9,7 +9,7 @@ import {
   createServiceFactory,
   type UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { localRepositoryUrlReaderFactory } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import { localRepositoryUrlReaderFactory } from '@golden-paths/golden-paths-node';
 import type { Knex } from 'knex';
 
 export interface MeterSnapshot {

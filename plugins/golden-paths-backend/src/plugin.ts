@@ -5,14 +5,10 @@ import {
 import { stringifyError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { goldenPathsPermissions } from '@golden-paths/golden-paths-common';
-import { ScmIntegrations } from '@backstage/integration';
 import {
-  ComponentUpgrader,
+  componentUpgraderServiceRef,
   type GoldenPathCheck,
   goldenPathsChecksExtensionPoint,
-  readUpgradeLimits,
-  readTemplateTreeConfig,
-  resolveReadableRepositoryDirectories,
 } from '@golden-paths/golden-paths-node';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { readEvaluationSchedule } from './evaluationSchedule';
@@ -56,9 +52,9 @@ export const goldenPathsPlugin = createBackendPlugin({
       deps: {
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        componentUpgrader: componentUpgraderServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
-        discovery: coreServices.discovery,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -141,16 +137,7 @@ export const goldenPathsPlugin = createBackendPlugin({
             }),
             upgrader: new UpgradeService({
               limiter: new UpgradeRateLimiter(readUpgradeRateLimits(config)),
-              upgrader: new ComponentUpgrader({
-                catalog: deps.catalog,
-                urlReader: deps.urlReader,
-                integrations: ScmIntegrations.fromConfig(config),
-                discovery: deps.discovery,
-                auth: deps.auth,
-                localDirectories: resolveReadableRepositoryDirectories(config),
-                limits: readUpgradeLimits(config),
-                ...readTemplateTreeConfig(config),
-              }),
+              upgrader: deps.componentUpgrader,
             }),
           }),
         );

@@ -1,6 +1,7 @@
 /**
  * Node library of Golden Paths: the checks extension point, the scaffold
- * record, template revisions and their rendering, and upgrades.
+ * record, template revisions and their rendering, upgrades, and the URL
+ * reader of local repositories.
  *
  * @packageDocumentation
  */
@@ -9,6 +10,7 @@ export * from './extensions';
 export * from './types';
 export * from './lib';
 export * from './localRepositories';
+export * from './urlReader';
 export * from './render';
 export * from './scaffold';
 export * from './upgrade';

@@ -7,7 +7,7 @@ import { ConfigReader } from '@backstage/config';
 import { parse, parseAllDocuments } from 'yaml';
 import { EXAMPLES_DIR } from './__testUtils__/exampleTemplates';
 import { validateWithKubernetesModels } from './__testUtils__/kubernetesModels';
-import { localRepositoryUrlReaderFactory } from './urlReader/localRepositoryUrlReaderFactory';
+import { localRepositoryUrlReaderFactory } from '@golden-paths/golden-paths-node';
 
 /**
  * The example repositories (examples/repositories) are what the portal's

@@ -1,7 +1,8 @@
 /**
  * Scaffolder actions for golden-path templates: path check, catalog entry,
- * supply-chain CI, Kubernetes manifests and local publishing, plus the URL
- * reader that lets the catalog read locally published repositories.
+ * supply-chain CI, Kubernetes manifests, template rendering, upgrades and
+ * local publishing. (The URL reader of local repositories is in
+ * `@golden-paths/golden-paths-node`; it is re-exported here, deprecated.)
  *
  * @packageDocumentation
  */
@@ -20,4 +21,4 @@ export { createUpgradeAction } from './actions/upgrade';
 export {
   goldenPathsLocalUrlReaderServiceFactory,
   localRepositoryUrlReaderFactory,
-} from './urlReader/localRepositoryUrlReaderFactory';
+} from './deprecated';

@@ -18,9 +18,8 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import git from 'isomorphic-git';
 import * as nodeFs from 'node:fs';
 import { stringify } from 'yaml';
-import scaffolderModuleGoldenPaths, {
-  goldenPathsLocalUrlReaderServiceFactory,
-} from './index';
+import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/golden-paths-node';
+import scaffolderModuleGoldenPaths from './index';
 import { waitFor } from './__testUtils__/backendRequests';
 
 // Each test drives a real backend (and git): sized for a busy 2-core

@@ -12,10 +12,8 @@ import { createSupplyChainCiAction } from './actions/supplyChainCi';
 import { createTemplateRenderAction } from './actions/templateRender';
 import { createUpgradeAction } from './actions/upgrade';
 import {
-  ComponentUpgrader,
-  readUpgradeLimits,
+  componentUpgraderServiceRef,
   readTemplateTreeConfig,
-  resolveReadableRepositoryDirectories,
 } from '@golden-paths/golden-paths-node';
 import { ScmIntegrations } from '@backstage/integration';
 
@@ -41,6 +39,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        componentUpgrader: componentUpgraderServiceRef,
       },
       async init({
         scaffolder,
@@ -50,9 +49,9 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         discovery,
         auth,
         permissions,
+        componentUpgrader,
       }) {
         const integrations = ScmIntegrations.fromConfig(config);
-        const templates = readTemplateTreeConfig(config);
         // Off in production, where templates publish to a Git host and a
         // repository on one replica's disk would be lost to the others.
         if (
@@ -74,21 +73,9 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             integrations,
             discovery,
             auth,
-            ...templates,
+            ...readTemplateTreeConfig(config),
           }),
-          createUpgradeAction({
-            upgrader: new ComponentUpgrader({
-              catalog,
-              urlReader,
-              integrations,
-              discovery,
-              auth,
-              localDirectories: resolveReadableRepositoryDirectories(config),
-              limits: readUpgradeLimits(config),
-              ...templates,
-            }),
-            permissions,
-          }),
+          createUpgradeAction({ upgrader: componentUpgrader, permissions }),
         );
       },
     });

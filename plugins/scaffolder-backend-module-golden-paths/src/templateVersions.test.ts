@@ -9,11 +9,12 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { scaffoldHelpers } from '@golden-paths/golden-paths-node';
-import { parse, parseAllDocuments } from 'yaml';
-import scaffolderModuleGoldenPaths, {
+import {
   goldenPathsLocalUrlReaderServiceFactory,
-} from './index';
+  scaffoldHelpers,
+} from '@golden-paths/golden-paths-node';
+import { parse, parseAllDocuments } from 'yaml';
+import scaffolderModuleGoldenPaths from './index';
 import {
   EXAMPLES_DIR,
   directoryContents,

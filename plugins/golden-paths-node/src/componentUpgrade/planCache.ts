@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { UpgradePlan } from '@golden-paths/golden-paths-common';
+import { callerKey } from '../lib/callerKey';
 import type { UpgradeLimits } from './upgradeLimits';
 
 /**
@@ -53,27 +54,18 @@ export class PlanCache {
   }
 }
 
-/** Who asks: renders run with their credentials, so plans are theirs. */
-function callerOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return `${principal.type}:${principal.userEntityRef ?? principal.subject}`;
-}
-
 /**
- * The digest of what determines a plan: the caller, the component, the
- * commit (or ETag, or content) of its repository, its scaffold record, the
- * path's version and details, the template and the content hashes of the
- * revisions rendered.
+ * The digest of what determines a plan: the caller (renders run with their
+ * credentials, so plans are theirs), the component, the commit (or ETag,
+ * or content) of its repository, its scaffold record, the path's version
+ * and details, the template and the content hashes of the revisions
+ * rendered.
  */
 export function planCacheKey(
   credentials: BackstageCredentials,
   parts: Record<string, unknown>,
 ): string {
   return createHash('sha256')
-    .update(JSON.stringify({ caller: callerOf(credentials), ...parts }))
+    .update(JSON.stringify({ caller: callerKey(credentials), ...parts }))
     .digest('hex');
 }

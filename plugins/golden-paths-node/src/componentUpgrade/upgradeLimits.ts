@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { readWholeNumber } from '../lib/readWholeNumber';
 
 /**
  * Bounds on one read of a component's repository by an upgrade.
@@ -87,20 +88,8 @@ export function upgradeLimitKey(key: string): string {
  */
 export function readUpgradeLimits(config: Config): UpgradeLimits {
   const d = DEFAULT_UPGRADE_LIMITS;
-  const number = (key: string, fallback: number, min = 1) => {
-    const value = config.getOptionalNumber(upgradeLimitKey(key));
-    if (value === undefined) {
-      return fallback;
-    }
-    if (!Number.isInteger(value) || value < min) {
-      throw new Error(
-        `${upgradeLimitKey(
-          key,
-        )} must be a whole number of at least ${min}, got ${value}`,
-      );
-    }
-    return value;
-  };
+  const number = (key: string, fallback: number, min = 1) =>
+    readWholeNumber(config, upgradeLimitKey(key), fallback, min);
   return {
     repositories: {
       maxFiles: number('repositories.maxFiles', d.repositories.maxFiles),

@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { readWholeNumbers } from '../lib/readWholeNumber';
 
 /**
  * Bounds on reading one template revision (or a template file), from the
@@ -41,22 +42,9 @@ export const TEMPLATE_READ_LIMITS_CONFIG_KEY = 'goldenPaths.templates';
  * @public
  */
 export function readTemplateReadLimits(config: Config): TemplateReadLimits {
-  const c = config.getOptionalConfig(TEMPLATE_READ_LIMITS_CONFIG_KEY);
-  const positive = (key: keyof TemplateReadLimits) => {
-    const value = c?.getOptionalNumber(key);
-    if (value === undefined) {
-      return DEFAULT_TEMPLATE_READ_LIMITS[key];
-    }
-    if (!Number.isInteger(value) || value < 1) {
-      throw new Error(
-        `${TEMPLATE_READ_LIMITS_CONFIG_KEY}.${key} must be a positive integer, got ${value}`,
-      );
-    }
-    return value;
-  };
-  return {
-    maxFilesPerRevision: positive('maxFilesPerRevision'),
-    maxFileBytes: positive('maxFileBytes'),
-    maxBytesPerRevision: positive('maxBytesPerRevision'),
-  };
+  return readWholeNumbers(
+    config,
+    TEMPLATE_READ_LIMITS_CONFIG_KEY,
+    DEFAULT_TEMPLATE_READ_LIMITS,
+  );
 }

@@ -1,6 +1,7 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { CustomErrorBase } from '@backstage/errors';
+import { callerKey, readWholeNumbers } from '@golden-paths/golden-paths-node';
 
 /**
  * Too many requests from one caller: HTTP 429, with the seconds to wait
@@ -39,30 +40,11 @@ const MAX_CALLERS = 10_000;
 
 /** Reads `goldenPaths.upgrades.rateLimit` over the defaults. */
 export function readUpgradeRateLimits(config: Config): UpgradeRateLimits {
-  const read = (key: keyof UpgradeRateLimits) => {
-    const value = config.getOptionalNumber(
-      `${UPGRADE_RATE_LIMIT_CONFIG_KEY}.${key}`,
-    );
-    if (value === undefined) {
-      return DEFAULT_UPGRADE_RATE_LIMITS[key];
-    }
-    if (!Number.isInteger(value) || value < 1) {
-      throw new Error(
-        `${UPGRADE_RATE_LIMIT_CONFIG_KEY}.${key} must be a whole number of at least 1, got ${value}`,
-      );
-    }
-    return value;
-  };
-  return { burst: read('burst'), perMinute: read('perMinute') };
-}
-
-function callerOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return `${principal.type}:${principal.userEntityRef ?? principal.subject}`;
+  return readWholeNumbers(
+    config,
+    UPGRADE_RATE_LIMIT_CONFIG_KEY,
+    DEFAULT_UPGRADE_RATE_LIMITS,
+  );
 }
 
 /**
@@ -81,7 +63,7 @@ export class UpgradeRateLimiter {
   /** Takes one token of the caller's, or throws. */
   take(credentials: BackstageCredentials) {
     const { burst, perMinute } = this.#limits;
-    const caller = callerOf(credentials);
+    const caller = callerKey(credentials);
     const now = Date.now();
     const bucket = this.#refilled(caller, now);
     if (bucket.tokens < 1) {

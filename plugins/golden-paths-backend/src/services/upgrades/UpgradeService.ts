@@ -5,7 +5,8 @@ import type {
   UpgradeResult,
 } from '@golden-paths/golden-paths-common';
 import type {
-  ComponentUpgrader,
+  ComponentUpgradeRequest,
+  ComponentUpgraderService,
   FollowerUpgradeCandidate,
 } from '@golden-paths/golden-paths-node';
 import type { UpgradeRateLimiter } from './UpgradeRateLimiter';
@@ -16,29 +17,23 @@ import type { UpgradeRateLimiter } from './UpgradeRateLimiter';
  * bounds the work itself (`goldenPaths.upgrades.*`), prepares anything.
  */
 export class UpgradeService {
-  readonly #upgrader: ComponentUpgrader;
+  readonly #upgrader: ComponentUpgraderService;
   readonly #limiter: UpgradeRateLimiter;
 
   constructor(options: {
-    upgrader: ComponentUpgrader;
+    upgrader: ComponentUpgraderService;
     limiter: UpgradeRateLimiter;
   }) {
     this.#upgrader = options.upgrader;
     this.#limiter = options.limiter;
   }
 
-  async plan(options: {
-    entityRef: string;
-    credentials: BackstageCredentials;
-  }): Promise<UpgradePlan> {
+  async plan(options: ComponentUpgradeRequest): Promise<UpgradePlan> {
     this.#limiter.take(options.credentials);
     return this.#upgrader.plan(options);
   }
 
-  async run(options: {
-    entityRef: string;
-    credentials: BackstageCredentials;
-  }): Promise<UpgradeResult> {
+  async run(options: ComponentUpgradeRequest): Promise<UpgradeResult> {
     this.#limiter.take(options.credentials);
     return this.#upgrader.run(options);
   }

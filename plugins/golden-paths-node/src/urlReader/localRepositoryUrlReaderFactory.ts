@@ -3,7 +3,7 @@ import {
   ReaderFactory,
   urlReaderFactoriesServiceRef,
 } from '@backstage/backend-defaults/urlReader';
-import { resolveReadableRepositoryDirectories } from '@golden-paths/golden-paths-node';
+import { resolveReadableRepositoryDirectories } from '../localRepositories/localRepositoriesDirectory';
 import { LocalRepositoryUrlReader } from './LocalRepositoryUrlReader';
 import { readLocalReaderLimits } from './localReaderLimits';
 

@@ -20,12 +20,12 @@ import {
   NotFoundError,
   NotModifiedError,
 } from '@backstage/errors';
+import { errorCode } from '../lib/errorCode';
 import {
-  errorCode,
   findLocalRepositoryFolder,
-  LocalRepositoryFolder,
+  type LocalRepositoryFolder,
   realPathInRepository,
-} from '@golden-paths/golden-paths-node';
+} from '../localRepositories/repositoryFolder';
 import {
   DEFAULT_LOCAL_READER_LIMITS,
   LOCAL_READER_LIMITS_CONFIG_KEY,

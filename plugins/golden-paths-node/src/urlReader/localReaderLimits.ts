@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { readWholeNumbers } from '../lib/readWholeNumber';
 
 /** Where the local repository reader's limits are configured. */
 export const LOCAL_READER_LIMITS_CONFIG_KEY =
@@ -26,23 +27,9 @@ export const DEFAULT_LOCAL_READER_LIMITS: LocalReaderLimits = {
 
 /** Reads `goldenPaths.localRepositories.limits` over the defaults. */
 export function readLocalReaderLimits(config: Config): LocalReaderLimits {
-  const section = config.getOptionalConfig(LOCAL_READER_LIMITS_CONFIG_KEY);
-  const limit = (key: keyof LocalReaderLimits) => {
-    const value = section?.getOptionalNumber(key);
-    if (value === undefined) {
-      return DEFAULT_LOCAL_READER_LIMITS[key];
-    }
-    if (!Number.isSafeInteger(value) || value < 1) {
-      throw new Error(
-        `${LOCAL_READER_LIMITS_CONFIG_KEY}.${key} must be a positive integer, got ${value}`,
-      );
-    }
-    return value;
-  };
-  return {
-    maxFileBytes: limit('maxFileBytes'),
-    maxTreeFiles: limit('maxTreeFiles'),
-    maxTreeBytes: limit('maxTreeBytes'),
-    maxTreeEntries: limit('maxTreeEntries'),
-  };
+  return readWholeNumbers(
+    config,
+    LOCAL_READER_LIMITS_CONFIG_KEY,
+    DEFAULT_LOCAL_READER_LIMITS,
+  );
 }

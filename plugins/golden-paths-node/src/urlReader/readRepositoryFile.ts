@@ -2,7 +2,7 @@ import { constants, promises as fs } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { realPathInRepository } from '@golden-paths/golden-paths-node';
+import { realPathInRepository } from '../localRepositories/repositoryFolder';
 import { LOCAL_READER_LIMITS_CONFIG_KEY } from './localReaderLimits';
 
 const CHUNK_BYTES = 64 * 1024;

@@ -1,7 +1,7 @@
 import { BigIntStats, promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '@backstage/errors';
-import { realPathInRepository } from '@golden-paths/golden-paths-node';
+import { realPathInRepository } from '../localRepositories/repositoryFolder';
 import { LOCAL_READER_LIMITS_CONFIG_KEY } from './localReaderLimits';
 import type { GlobState, SegmentGlob } from './segmentGlob';
 

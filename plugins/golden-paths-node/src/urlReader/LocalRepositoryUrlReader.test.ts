@@ -15,23 +15,32 @@ import {
   localRepositoryUrlReaderFactory,
 } from './localRepositoryUrlReaderFactory';
 
-describe('LocalRepositoryUrlReader', () => {
-  const mockDir = createMockDirectory();
-  const repositories = mockDir.resolve('repos');
-  const configData = {
-    goldenPaths: { scaffolder: { localPublish: { directory: repositories } } },
-  };
+/**
+ * The URL readers with the local repository reader over `configData`, and
+ * that reader alone (`direct`) with its predicate.
+ */
+function readersOver(configData: object) {
   const logger = mockServices.logger.mock();
   const reader = UrlReaders.create({
     config: new ConfigReader(configData),
     logger,
     factories: [localRepositoryUrlReaderFactory],
   });
-  const [{ predicate }] = localRepositoryUrlReaderFactory({
+  const [{ reader: direct, predicate }] = localRepositoryUrlReaderFactory({
     config: new ConfigReader(configData),
     logger,
     treeResponseFactory: {} as any,
   });
+  return { reader, direct, predicate };
+}
+
+describe('LocalRepositoryUrlReader', () => {
+  const mockDir = createMockDirectory();
+  const repositories = mockDir.resolve('repos');
+  const configData = {
+    goldenPaths: { scaffolder: { localPublish: { directory: repositories } } },
+  };
+  const { reader, direct, predicate } = readersOver(configData);
 
   const url = (path: string) => pathToFileURL(mockDir.resolve(path)).href;
 
@@ -132,11 +141,6 @@ describe('LocalRepositoryUrlReader', () => {
   });
 
   it('refuses the same link when the reader is asked directly', async () => {
-    const [{ reader: direct }] = localRepositoryUrlReaderFactory({
-      config: new ConfigReader(configData),
-      logger,
-      treeResponseFactory: {} as any,
-    });
     await expect(direct.readUrl(url('repos/leaky/leak'))).rejects.toMatchObject(
       {
         name: 'NotAllowedError',
@@ -246,17 +250,7 @@ describe('LocalRepositoryUrlReader with goldenPaths.localRepositories.directorie
       },
     },
   };
-  const logger = mockServices.logger.mock();
-  const reader = UrlReaders.create({
-    config: new ConfigReader(configData),
-    logger,
-    factories: [localRepositoryUrlReaderFactory],
-  });
-  const [{ predicate }] = localRepositoryUrlReaderFactory({
-    config: new ConfigReader(configData),
-    logger,
-    treeResponseFactory: {} as any,
-  });
+  const { reader, direct, predicate } = readersOver(configData);
 
   const url = (path: string) => pathToFileURL(mockDir.resolve(path)).href;
 
@@ -378,11 +372,6 @@ describe('LocalRepositoryUrlReader with goldenPaths.localRepositories.directorie
   });
 
   it('says which directories it serves', () => {
-    const [{ reader: direct }] = localRepositoryUrlReaderFactory({
-      config: new ConfigReader(configData),
-      logger,
-      treeResponseFactory: {} as any,
-    });
     expect(direct.toString()).toBe(
       `golden-paths-local{directories=${[
         mockDir.resolve('published'),

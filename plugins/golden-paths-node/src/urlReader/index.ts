@@ -1,0 +1,4 @@
+export {
+  goldenPathsLocalUrlReaderServiceFactory,
+  localRepositoryUrlReaderFactory,
+} from './localRepositoryUrlReaderFactory';
