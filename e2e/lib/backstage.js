@@ -1,6 +1,7 @@
 /*
- * The few backend calls the scenarios make directly: a guest token, an
- * evaluation now, and reads to wait on instead of sleeping.
+ * The few backend calls the browser tests, the frontend measurement and the
+ * adopter test make directly: a guest token, an evaluation now, and reads
+ * to wait on instead of sleeping.
  */
 'use strict';
 
