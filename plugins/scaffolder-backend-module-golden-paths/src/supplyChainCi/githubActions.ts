@@ -153,7 +153,10 @@ function generate(plan: PipelinePlan): Pipeline {
   };
 }
 
-/** Checks the parsed pipeline: the jobs, the build job's steps in order (the gate before signing) and a ref on every action. */
+/**
+ * Checks the parsed pipeline: the jobs, the build job's steps in order (the
+ * gate before signing) and a ref on every action.
+ */
 const validate: CiSystem['validate'] = (pipeline, plan, fail) => {
   const sign = plan.input.sign;
   const hasLint = plan.lintCommand !== undefined;

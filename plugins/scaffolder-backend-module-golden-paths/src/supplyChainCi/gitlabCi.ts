@@ -166,7 +166,10 @@ function generate(plan: PipelinePlan): Pipeline {
   };
 }
 
-/** Checks the parsed pipeline: every job with a known stage and a script, the build after lint and signing after the gate. */
+/**
+ * Checks the parsed pipeline: every job with a known stage and a script,
+ * the build after lint and signing after the gate.
+ */
 const validate: CiSystem['validate'] = (pipeline, plan, fail) => {
   const sign = plan.input.sign;
   const hasLint = plan.lintCommand !== undefined;
