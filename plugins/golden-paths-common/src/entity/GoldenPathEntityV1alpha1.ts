@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import { GOLDEN_PATH_API_VERSION, GOLDEN_PATH_KIND } from '../constants';
+import {
+  GOLDEN_PATH_API_VERSION,
+  GOLDEN_PATH_KIND,
+  GOLDEN_PATH_KIND_LOWER,
+} from '../constants';
 import type { GoldenPathGuaranteeId } from '../guarantees';
 
 /**
@@ -121,7 +125,6 @@ export function isGoldenPathEntity(
 ): entity is GoldenPathEntityV1alpha1 {
   return (
     entity.apiVersion === GOLDEN_PATH_API_VERSION &&
-    entity.kind?.toLocaleLowerCase('en-US') ===
-      GOLDEN_PATH_KIND.toLocaleLowerCase('en-US')
+    entity.kind?.toLocaleLowerCase('en-US') === GOLDEN_PATH_KIND_LOWER
   );
 }

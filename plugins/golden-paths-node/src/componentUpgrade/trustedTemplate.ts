@@ -1,12 +1,10 @@
-import {
-  type Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import {
   ANNOTATION_SOURCE_TEMPLATE,
   type GoldenPathEntityV1alpha1,
+  entityRefKey,
+  tryParseEntityRef,
 } from '@golden-paths/golden-paths-common';
 import { SCAFFOLD_RECORD_PATH } from '../scaffold/scaffoldRecord';
 
@@ -15,18 +13,14 @@ function templateRef(
   value: unknown,
   defaultNamespace: string,
 ): { ref: string; key: string } | undefined {
-  try {
-    if (typeof value !== 'string') {
-      throw new TypeError('not a string');
-    }
-    const ref = stringifyEntityRef(
-      parseEntityRef(value, { defaultKind: 'template', defaultNamespace }),
-    );
-    const key = ref.toLocaleLowerCase('en-US');
-    return key.startsWith('template:') ? { ref, key } : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = tryParseEntityRef(value, {
+    defaultKind: 'template',
+    defaultNamespace,
+    allowedKinds: ['template'],
+  });
+  return (
+    parsed && { ref: stringifyEntityRef(parsed), key: entityRefKey(parsed) }
+  );
 }
 
 /**

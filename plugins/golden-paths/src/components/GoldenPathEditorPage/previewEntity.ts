@@ -1,5 +1,6 @@
 import {
   GOLDEN_PATH_KIND,
+  GOLDEN_PATH_KIND_LOWER,
   type GoldenPathEntityV1alpha1,
   parseYamlDocuments,
 } from '@golden-paths/golden-paths-common';
@@ -52,8 +53,7 @@ export function previewEntity(text: string): PreviewResult {
   }
   if (
     typeof kind !== 'string' ||
-    kind.toLocaleLowerCase('en-US') !==
-      GOLDEN_PATH_KIND.toLocaleLowerCase('en-US')
+    kind.toLocaleLowerCase('en-US') !== GOLDEN_PATH_KIND_LOWER
   ) {
     return {
       reason: `The first document is of kind ${String(
