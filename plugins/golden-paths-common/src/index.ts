@@ -13,3 +13,4 @@ export * from './versions';
 export * from './validation';
 export * from './api';
 export * from './permissions';
+export * from './kubernetes';
