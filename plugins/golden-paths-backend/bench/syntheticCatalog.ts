@@ -7,6 +7,7 @@ import {
   type EntityProvider,
   type EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import { GOLDEN_PATH_KIND } from '@golden-paths/golden-paths-common';
 import { parseAllDocuments } from 'yaml';
 
 /** Where the synthetic entities say they come from; no URL reader reads it. */
@@ -131,7 +132,7 @@ export function syntheticCatalog(): SyntheticCatalog {
       spec: { owner: owners[i % owners.length] },
     }),
   );
-  const paths = exampleEntities('golden-paths.yaml', ['GoldenPath']);
+  const paths = exampleEntities('golden-paths.yaml', [GOLDEN_PATH_KIND]);
   const versions = new Map(
     paths.map(p => [p.metadata.name, String(p.spec?.version)] as const),
   );
