@@ -19,19 +19,10 @@ import {
 import { screen } from '@testing-library/react';
 import { routes } from '../dev/legacy/App';
 import { goldenPathsApiRef } from './api';
-import {
-  nodeHttpService,
-  summaryOf,
-} from './components/GoldenPathCard/testData';
-import { follower } from './components/GoldenPathPage/testData';
+import { follower, nodeHttpService, summaryOf } from './__testUtils__';
 
 // The legacy example app (dev/legacy) is what the README's legacy install
 // quotes; these tests render its routes as an adopter's app would.
-
-// Lazy pages, the catalog's entity page and MUI styles in jsdom: slow on a
-// busy 2-core machine.
-jest.setTimeout(60_000);
-const slow = { timeout: 15_000 };
 
 const ordersApi: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -94,7 +85,7 @@ describe('the legacy example app', () => {
   it('lists the golden paths of the catalog at /golden-paths', async () => {
     await renderLegacyApp('/golden-paths');
     expect(
-      await screen.findByText('Node.js HTTP service on Kubernetes', {}, slow),
+      await screen.findByText('Node.js HTTP service on Kubernetes'),
     ).toBeInTheDocument();
     expect(screen.getByText('1 component · 1 compliant')).toBeInTheDocument();
   });
@@ -102,11 +93,9 @@ describe('the legacy example app', () => {
   it("shows the Golden path card on a following Component's overview", async () => {
     await renderLegacyApp('/catalog/default/component/orders-api');
     expect(
-      await screen.findByRole(
-        'link',
-        { name: 'Node.js HTTP service on Kubernetes' },
-        slow,
-      ),
+      await screen.findByRole('link', {
+        name: 'Node.js HTTP service on Kubernetes',
+      }),
     ).toHaveAttribute('href', '/golden-paths/default/node-http-service');
     expect(screen.getByText('Golden path')).toBeInTheDocument();
   });
@@ -114,7 +103,7 @@ describe('the legacy example app', () => {
   it('gives a GoldenPath entity page its Golden path tab', async () => {
     await renderLegacyApp('/catalog/default/goldenpath/node-http-service');
     expect(
-      await screen.findByRole('tab', { name: 'Golden path' }, slow),
+      await screen.findByRole('tab', { name: 'Golden path' }),
     ).toBeInTheDocument();
   });
 });

@@ -4,10 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { GoldenPathsApi } from '@golden-paths/golden-paths-common';
 import { screen } from '@testing-library/react';
 import { goldenPathsApiRef } from './api';
-import {
-  nodeHttpService,
-  summaryOf,
-} from './components/GoldenPathCard/testData';
+import { nodeHttpService, summaryOf } from './__testUtils__';
 import { GoldenPathsPage, goldenPathsPlugin } from './plugin';
 import { Route, Routes } from 'react-router-dom';
 

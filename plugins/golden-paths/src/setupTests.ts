@@ -2,11 +2,12 @@ import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 import { format } from 'node:util';
 
-// Every test here renders a Backstage app with Material UI in jsdom, which
-// takes seconds on a busy 2-core machine: `findBy*` and `waitFor` wait up to
-// 10 s (their default of 1 s fails there), and a test up to 30 s.
-configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
+// Most tests here render a Backstage app with Material UI in jsdom and type
+// into it, which takes seconds even on an idle 2-core machine and ten times
+// that with a few other test runs beside it: `findBy*` and `waitFor` wait up
+// to 20 s (their default is 1 s), and a test up to 60 s (Jest's is 5 s).
+configure({ asyncUtilTimeout: 20_000 });
+jest.setTimeout(60_000);
 
 /**
  * Warnings printed by libraries for code that is not ours, dropped so that
@@ -32,6 +33,7 @@ const knownNoise: RegExp[] = [
 ];
 
 for (const method of ['warn', 'error'] as const) {
+  /* eslint-disable no-console -- the point: console output, filtered */
   const print = console[method];
   console[method] = (...args: unknown[]) => {
     const message = format(...args);
@@ -39,4 +41,5 @@ for (const method of ['warn', 'error'] as const) {
       print(...args);
     }
   };
+  /* eslint-enable no-console */
 }

@@ -5,10 +5,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { GoldenPathsApi } from '@golden-paths/golden-paths-common';
 import { screen } from '@testing-library/react';
 import { goldenPathsApiRef } from '../api';
-import {
-  nodeHttpService,
-  summaryOf,
-} from '../components/GoldenPathCard/testData';
+import { nodeHttpService, summaryOf } from '../__testUtils__';
 import goldenPathsPlugin from './index';
 
 describe('the new frontend system plugin', () => {

@@ -3,15 +3,14 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
 import type { GoldenPathEntityV1alpha1 } from '@golden-paths/golden-paths-common';
 import { screen, within } from '@testing-library/react';
-import { rootRouteRef, templateRouteRef } from '../../routes';
+import { rootRouteRef } from '../../routes';
 import { GoldenPathCard } from './GoldenPathCard';
-import { nodeHttpService, nodeHttpServiceLegacy, summaryOf } from './testData';
-
-const mountedRoutes = {
-  '/golden-paths': rootRouteRef,
-  '/catalog/:namespace/:kind/:name': entityRouteRef,
-  '/create/templates/:namespace/:templateName': templateRouteRef,
-};
+import {
+  nodeHttpService,
+  nodeHttpServiceLegacy,
+  summaryOf,
+  mountedRoutes,
+} from '../../__testUtils__';
 
 describe('GoldenPathCard', () => {
   it('shows the path with its owner, stack, guarantees and figures', async () => {

@@ -1,4 +1,5 @@
 import type { GoldenPathEntityV1alpha1 } from '@golden-paths/golden-paths-common';
+import { schemaKeys } from '../GoldenPathEditorPage/yaml/goldenPathSchema';
 
 /**
  * The parts of a GoldenPath the portal shows, read defensively: the editor
@@ -24,14 +25,8 @@ export interface GoldenPathView {
   guarantees: string[];
 }
 
-const STACK_ORDER = [
-  'language',
-  'runtime',
-  'framework',
-  'ci',
-  'deploy',
-  'observability',
-];
+/** The stack's named keys, in the order the kind's schema lists them. */
+const STACK_ORDER = schemaKeys(['spec', 'stack']).map(key => key.name);
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') {

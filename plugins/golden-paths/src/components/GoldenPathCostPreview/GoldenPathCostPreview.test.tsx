@@ -333,5 +333,5 @@ describe('GoldenPathCostPreview in the scaffolder', () => {
       minReplicas: 2,
       maxReplicas: 4,
     });
-  }, 60_000);
+  });
 });

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { nodeDetails } from '../GoldenPathPage/testData';
+import { nodeDetails } from '../../__testUtils__';
 import { GoldenPathFigures } from './GoldenPathFigures';
 
 describe('GoldenPathFigures', () => {

@@ -5,8 +5,7 @@ import type { GoldenPathsApi } from '@golden-paths/golden-paths-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { goldenPathsApiRef } from '../../api';
-import { follower } from '../GoldenPathPage/testData';
-import { upgradePlan } from '../UpgradeDialog/testData';
+import { follower, upgradePlan } from '../../__testUtils__';
 import { GoldenPathFollowersTable } from './GoldenPathFollowersTable';
 
 const PATH = 'goldenpath:default/node-http-service';

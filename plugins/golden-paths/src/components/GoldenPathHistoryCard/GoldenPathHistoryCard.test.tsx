@@ -6,7 +6,7 @@ import type {
 } from '@golden-paths/golden-paths-common';
 import { screen } from '@testing-library/react';
 import { goldenPathsApiRef } from '../../api';
-import { history } from '../GoldenPathPage/testData';
+import { history } from '../../__testUtils__';
 import { GoldenPathHistoryCard } from './GoldenPathHistoryCard';
 
 function renderCard(getHistory: () => Promise<HistoryResponse>) {

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { history } from '../GoldenPathPage/testData';
+import { history } from '../../__testUtils__';
 import { GoldenPathHistoryChart } from './GoldenPathHistoryChart';
 
 describe('GoldenPathHistoryChart', () => {

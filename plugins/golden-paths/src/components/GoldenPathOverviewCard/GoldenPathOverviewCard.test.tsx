@@ -4,7 +4,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { rootRouteRef } from '../../routes';
-import { legacyPath, nodePath } from '../GoldenPathPage/testData';
+import { legacyPath, nodePath } from '../../__testUtils__';
 import { GoldenPathOverviewCard } from './GoldenPathOverviewCard';
 
 const mountedRoutes = {

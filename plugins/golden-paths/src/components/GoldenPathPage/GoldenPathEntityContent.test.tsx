@@ -18,7 +18,7 @@ import {
   nodeDetails,
   nodePath,
   nodeTemplate,
-} from './testData';
+} from '../../__testUtils__';
 
 function renderContent(entity: Entity, mountedRoutes: Record<string, any>) {
   const api = {

@@ -1,28 +1,22 @@
 import '@testing-library/jest-dom';
-import { NotFoundError, ResponseError } from '@backstage/errors';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { GoldenPathsApi } from '@golden-paths/golden-paths-common';
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { goldenPathsApiRef } from '../../api';
-import { rootRouteRef, templateRouteRef } from '../../routes';
 import { GoldenPathPage } from './GoldenPathPage';
 import {
+  backendError,
   follower,
   history,
   legacyPath,
   nodeDetails,
   nodePath,
   nodeTemplate,
-} from './testData';
-
-const mountedRoutes = {
-  '/golden-paths': rootRouteRef,
-  '/catalog/:namespace/:kind/:name': entityRouteRef,
-  '/create/templates/:namespace/:templateName': templateRouteRef,
-};
+  mountedRoutes,
+} from '../../__testUtils__';
 
 function goldenPathsApi(
   overrides: Partial<GoldenPathsApi> = {},
@@ -168,15 +162,11 @@ describe('GoldenPathPage', () => {
 
   it('keeps the catalog content and explains when the backend fails', async () => {
     const api = goldenPathsApi({
-      getPath: jest.fn().mockRejectedValue(
-        await ResponseError.fromResponse({
-          ok: false,
-          status: 503,
-          statusText: 'Service Unavailable',
-          headers: new Headers(),
-          text: async () => 'down',
-        } as unknown as Response),
-      ),
+      getPath: jest
+        .fn()
+        .mockRejectedValue(
+          await backendError(503, 'Service Unavailable', 'down'),
+        ),
     });
     await renderPage('/golden-paths/default/node-http-service', api);
 
@@ -200,7 +190,9 @@ describe('GoldenPathPage', () => {
     const api = goldenPathsApi({
       getPath: jest
         .fn()
-        .mockRejectedValue(new NotFoundError('not evaluated yet')),
+        .mockRejectedValue(
+          await backendError(404, 'Not Found', 'not evaluated yet'),
+        ),
     });
     await renderPage('/golden-paths/default/node-http-service', api);
 
@@ -226,7 +218,9 @@ describe('GoldenPathPage', () => {
     await renderPage(
       '/golden-paths/default/node-express-legacy',
       goldenPathsApi({
-        getPath: jest.fn().mockRejectedValue(new NotFoundError('nope')),
+        getPath: jest
+          .fn()
+          .mockRejectedValue(await backendError(404, 'Not Found', 'nope')),
       }),
     );
 

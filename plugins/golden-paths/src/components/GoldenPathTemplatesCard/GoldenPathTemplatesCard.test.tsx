@@ -4,7 +4,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { templateRouteRef } from '../../routes';
-import { nodeTemplate } from '../GoldenPathPage/testData';
+import { nodeTemplate } from '../../__testUtils__';
 import { GoldenPathTemplatesCard } from './GoldenPathTemplatesCard';
 
 function renderCard(mountedRoutes: Record<string, any>) {

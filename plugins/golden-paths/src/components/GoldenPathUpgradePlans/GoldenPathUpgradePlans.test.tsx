@@ -8,7 +8,7 @@ import type {
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { goldenPathsApiRef } from '../../api';
-import { backendError, upgradePlan } from '../UpgradeDialog/testData';
+import { backendError, upgradePlan } from '../../__testUtils__';
 import { GoldenPathUpgradePlans } from './GoldenPathUpgradePlans';
 
 const PATH = 'goldenpath:default/node-http-service';

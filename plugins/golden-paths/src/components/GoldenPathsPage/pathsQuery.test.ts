@@ -3,7 +3,7 @@ import {
   nodeHttpService,
   pythonDataPipeline,
   summaryOf,
-} from '../GoldenPathCard/testData';
+} from '../../__testUtils__';
 import {
   facetOptions,
   filterPaths,

@@ -1,47 +1,16 @@
 import '@testing-library/jest-dom';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type {
-  GoldenPathsApi,
-  UpgradeResult,
-} from '@golden-paths/golden-paths-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import type { UpgradeResult } from '@golden-paths/golden-paths-common';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { goldenPathsApiRef } from '../../api';
+import { ORDERS_API, upgradePlan, upgradeResult } from '../../__testUtils__';
 import {
-  backendError,
-  ORDERS_API,
-  upgradePlan,
-  upgradeResult,
-} from './testData';
-import { UpgradeButton } from './UpgradeButton';
-import { UpgradeDialog } from './UpgradeDialog';
-
-function api(overrides: Partial<GoldenPathsApi> = {}) {
-  return {
-    planUpgrade: jest.fn().mockResolvedValue(upgradePlan()),
-    runUpgrade: jest.fn().mockResolvedValue(upgradeResult()),
-    ...overrides,
-  };
-}
-
-async function renderDialog(goldenPathsApi: Partial<GoldenPathsApi>) {
-  const onClose = jest.fn();
-  await renderInTestApp(
-    <TestApiProvider apis={[[goldenPathsApiRef, goldenPathsApi]]}>
-      <UpgradeDialog
-        entityRef={ORDERS_API}
-        title="orders-api"
-        open
-        onClose={onClose}
-      />
-    </TestApiProvider>,
-  );
-  return { onClose };
-}
+  renderDialog,
+  upgradeApi,
+} from '../../__testUtils__/renderUpgradeDialog';
 
 describe('UpgradeDialog', () => {
   it('shows the plan and writes nothing until the run button is pressed', async () => {
-    const goldenPathsApi = api();
+    const goldenPathsApi = upgradeApi();
     await renderDialog(goldenPathsApi);
 
     const dialog = await screen.findByRole('dialog', {
@@ -122,9 +91,42 @@ describe('UpgradeDialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Close' })).toBeEnabled();
   });
 
+  it('shows progress while the upgrade runs, and cannot be closed or run twice meanwhile', async () => {
+    let finish: (result: UpgradeResult) => void = () => {};
+    const goldenPathsApi = upgradeApi({
+      runUpgrade: jest.fn(
+        () =>
+          new Promise<UpgradeResult>(resolve => {
+            finish = resolve;
+          }),
+      ),
+    });
+    const { onClose } = await renderDialog(goldenPathsApi);
+    const run = await screen.findByRole('button', {
+      name: 'Create upgrade branch',
+    });
+    await userEvent.click(run);
+
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Creating the upgrade branch…',
+    );
+    expect(run).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).not.toHaveBeenCalled();
+    expect(goldenPathsApi.runUpgrade).toHaveBeenCalledTimes(1);
+
+    finish(upgradeResult());
+    expect(await screen.findByText('Upgrade branch created')).toBeVisible();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalled();
+  });
+
   it('warns that a recopy is not a merge, with the reason', async () => {
     await renderDialog(
-      api({
+      upgradeApi({
         planUpgrade: jest.fn().mockResolvedValue(
           upgradePlan({
             mode: 'recopy',
@@ -158,7 +160,7 @@ describe('UpgradeDialog', () => {
 
   it('says when the merge base may be inexact', async () => {
     await renderDialog(
-      api({
+      upgradeApi({
         planUpgrade: jest.fn().mockResolvedValue(
           upgradePlan({
             notes: [
@@ -179,191 +181,9 @@ describe('UpgradeDialog', () => {
     expect(screen.getByText(/three-way merge/)).toBeInTheDocument();
   });
 
-  it('opens a pull request on a Git host and links it', async () => {
-    const plan = upgradePlan({
-      delivery: {
-        kind: 'pull-request',
-        branch: 'golden-paths/upgrade-node-http-service',
-        repository: 'https://github.com/acme/orders-api',
-      },
-      files: [upgradePlan().files[0]],
-      summary: { changed: 1, conflicts: 0, flagged: 0 },
-      releaseNotes: undefined,
-    });
-    const goldenPathsApi = api({
-      planUpgrade: jest.fn().mockResolvedValue(plan),
-      runUpgrade: jest.fn().mockResolvedValue(
-        upgradeResult(plan, {
-          url: 'https://github.com/acme/orders-api/pull/42',
-        }),
-      ),
-    });
-    await renderDialog(goldenPathsApi);
-
-    expect(await screen.findByLabelText('Delivery')).toHaveTextContent(
-      'Delivered as a pull request from the branch golden-paths/upgrade-node-http-service on https://github.com/acme/orders-api',
-    );
-    expect(
-      screen.queryByRole('region', { name: 'Release notes' }),
-    ).not.toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Open pull request' }),
-    );
-    expect(await screen.findByText('Pull request opened')).toBeInTheDocument();
-    expect(
-      screen.getByRole('link', { name: /Open the pull request/ }),
-    ).toHaveAttribute('href', 'https://github.com/acme/orders-api/pull/42');
-    expect(screen.queryByText(/conflict markers/)).not.toBeInTheDocument();
-  });
-
-  it('shows release notes and a pull request address that would run script as text', async () => {
-    const plan = upgradePlan({
-      delivery: {
-        kind: 'pull-request',
-        branch: 'golden-paths/upgrade-node-http-service',
-        repository: 'https://github.com/acme/orders-api',
-      },
-      releaseNotes: 'See [the migration guide](javascript:alert(1)).',
-    });
-    const goldenPathsApi = api({
-      planUpgrade: jest.fn().mockResolvedValue(plan),
-      runUpgrade: jest.fn().mockResolvedValue(
-        // eslint-disable-next-line no-script-url -- the attack under test
-        upgradeResult(plan, { url: 'javascript:alert(document.cookie)' }),
-      ),
-    });
-    await renderDialog(goldenPathsApi);
-
-    expect(
-      await screen.findByText(/See the migration guide/),
-    ).toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Open pull request' }),
-    );
-    expect(await screen.findByText('Pull request opened')).toBeInTheDocument();
-    expect(screen.getByText(/Open the pull request/)).toBeInTheDocument();
-    for (const link of screen.queryAllByRole('link')) {
-      expect(link.getAttribute('href')).not.toMatch(/script/i);
-    }
-  });
-
-  it('shows progress while the upgrade runs, and cannot be closed or run twice meanwhile', async () => {
-    let finish: (result: UpgradeResult) => void = () => {};
-    const goldenPathsApi = api({
-      runUpgrade: jest.fn(
-        () =>
-          new Promise<UpgradeResult>(resolve => {
-            finish = resolve;
-          }),
-      ),
-    });
-    const { onClose } = await renderDialog(goldenPathsApi);
-    const run = await screen.findByRole('button', {
-      name: 'Create upgrade branch',
-    });
-    await userEvent.click(run);
-
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      'Creating the upgrade branch…',
-    );
-    expect(run).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
-    await userEvent.keyboard('{Escape}');
-    expect(onClose).not.toHaveBeenCalled();
-    expect(goldenPathsApi.runUpgrade).toHaveBeenCalledTimes(1);
-
-    finish(upgradeResult());
-    expect(await screen.findByText('Upgrade branch created')).toBeVisible();
-    expect(screen.queryByRole('status')).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
-    await userEvent.keyboard('{Escape}');
-    expect(onClose).toHaveBeenCalled();
-  });
-
-  it('shows why no plan can be made, with the backend’s words, and tries again', async () => {
-    const planUpgrade = jest
-      .fn()
-      .mockRejectedValueOnce(
-        await backendError(
-          404,
-          'Not Found',
-          'orders-api has no scaffold record (.golden-paths/scaffold.yaml)',
-        ),
-      )
-      .mockResolvedValueOnce(upgradePlan());
-    const goldenPathsApi = api({ planUpgrade });
-    await renderDialog(goldenPathsApi);
-
-    expect(
-      await screen.findByText(
-        'Error: No upgrade can be planned for this component',
-      ),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        'orders-api has no scaffold record (.golden-paths/scaffold.yaml)',
-      ),
-    ).toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Create upgrade branch' }),
-    ).not.toBeInTheDocument();
-
-    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(
-      await screen.findByRole('table', { name: 'Files' }),
-    ).toBeInTheDocument();
-    expect(planUpgrade).toHaveBeenCalledTimes(2);
-    expect(goldenPathsApi.runUpgrade).not.toHaveBeenCalled();
-  });
-
-  it('says when the component is already up to date', async () => {
-    await renderDialog(
-      api({
-        planUpgrade: jest
-          .fn()
-          .mockRejectedValue(
-            await backendError(409, 'Conflict', 'orders-api is on 2.1.0'),
-          ),
-      }),
-    );
-    expect(
-      await screen.findByText('Error: Nothing to upgrade'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('orders-api is on 2.1.0')).toBeInTheDocument();
-  });
-
-  it('shows a failed run in the dialog, keeps the plan, and runs again', async () => {
-    const runUpgrade = jest
-      .fn()
-      .mockRejectedValueOnce(
-        await backendError(
-          500,
-          'Internal Server Error',
-          'git update-ref failed: cannot lock ref',
-        ),
-      )
-      .mockResolvedValueOnce(upgradeResult());
-    await renderDialog(api({ runUpgrade }));
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Create upgrade branch' }),
-    );
-
-    expect(
-      await screen.findByText('Error: The upgrade could not be run'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText('git update-ref failed: cannot lock ref'),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('table', { name: 'Files' })).toBeInTheDocument();
-
-    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('Upgrade branch created')).toBeVisible();
-    expect(runUpgrade).toHaveBeenCalledTimes(2);
-  });
-
   it('says when there is nothing to change', async () => {
     await renderDialog(
-      api({
+      upgradeApi({
         planUpgrade: jest.fn().mockResolvedValue(
           upgradePlan({
             files: [],
@@ -376,29 +196,5 @@ describe('UpgradeDialog', () => {
       await screen.findByText(/Nothing to change: version 2.1.0 only changes/),
     ).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Files' })).toBeNull();
-  });
-});
-
-describe('UpgradeButton', () => {
-  it('plans only once opened, and plans afresh on each opening', async () => {
-    const goldenPathsApi = api();
-    await renderInTestApp(
-      <TestApiProvider apis={[[goldenPathsApiRef, goldenPathsApi]]}>
-        <UpgradeButton entityRef={ORDERS_API} title="orders-api" />
-      </TestApiProvider>,
-    );
-    expect(goldenPathsApi.planUpgrade).not.toHaveBeenCalled();
-
-    await userEvent.click(screen.getByRole('button', { name: 'Upgrade' }));
-    expect(
-      await screen.findByRole('table', { name: 'Files' }),
-    ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(goldenPathsApi.runUpgrade).not.toHaveBeenCalled();
-
-    await userEvent.click(screen.getByRole('button', { name: 'Upgrade' }));
-    await screen.findByRole('table', { name: 'Files' });
-    expect(goldenPathsApi.planUpgrade).toHaveBeenCalledTimes(2);
   });
 });

@@ -16,11 +16,8 @@ import {
   schemaKeys,
   schemaValues,
 } from '../yaml/goldenPathSchema';
-import {
-  type YamlPath,
-  documentKindAt,
-  yamlCursorContext,
-} from '../yaml/yamlCursorContext';
+import { documentKindAt } from '../yaml/documentKindAt';
+import { type YamlPath, yamlCursorContext } from '../yaml/yamlCursorContext';
 import { yamlLanguage } from './yamlLanguage';
 
 /** What the key's value starts with once the key is picked. */

@@ -1,4 +1,4 @@
-import { documentKindAt, yamlCursorContext } from './yamlCursorContext';
+import { yamlCursorContext } from './yamlCursorContext';
 
 /** The context at the `¦` in a text. */
 function at(textWithCursor: string) {
@@ -202,14 +202,5 @@ describe('yamlCursorContext', () => {
     expect(at(`spec:\n  guarantees:\n    -¦`)).toBeUndefined();
     // A flow mapping.
     expect(at(`spec:\n  stack: { la¦`)).toBeUndefined();
-  });
-});
-
-describe('documentKindAt', () => {
-  it('reads the kind of the document at the offset', () => {
-    const text = 'kind: GoldenPath\nspec: {}\n---\nkind: Template\nspec: {}\n';
-    expect(documentKindAt(text, 5)).toBe('GoldenPath');
-    expect(documentKindAt(text, text.length)).toBe('Template');
-    expect(documentKindAt('metadata: {}\n', 3)).toBeUndefined();
   });
 });

@@ -2,25 +2,14 @@ import type {
   GoldenPathEntityV1alpha1,
   PathSummary,
 } from '@golden-paths/golden-paths-common';
+import { goldenPathEntity } from './goldenPathEntity';
 
-// Test data for the card and page tests, abridged from
+// Paths of the card and browse page tests, abridged from
 // examples/golden-paths.yaml.
 
-export const nodeHttpService: GoldenPathEntityV1alpha1 = {
-  apiVersion: 'golden-paths.dev/v1alpha1',
-  kind: 'GoldenPath',
-  metadata: {
-    name: 'node-http-service',
-    namespace: 'default',
-    title: 'Node.js HTTP service on Kubernetes',
-    description:
-      'Fastify service in TypeScript on Node.js 22 with OpenTelemetry tracing, SBOM, keyless-signed images, Trivy scanning, HPA and Argo CD delivery.',
-    tags: ['nodejs', 'typescript', 'fastify', 'http', 'kubernetes'],
-  },
-  spec: {
-    owner: 'group:default/platform-team',
-    lifecycle: 'supported',
-    category: 'service',
+export const nodeHttpService = goldenPathEntity(
+  'node-http-service',
+  {
     version: '2.1.0',
     templates: ['template:default/node-http-service'],
     stack: {
@@ -45,22 +34,18 @@ export const nodeHttpService: GoldenPathEntityV1alpha1 = {
     ],
     steps: [{ title: 'Scaffold the service' }],
   },
-};
-
-export const pythonDataPipeline: GoldenPathEntityV1alpha1 = {
-  apiVersion: 'golden-paths.dev/v1alpha1',
-  kind: 'GoldenPath',
-  metadata: {
-    name: 'python-data-pipeline',
-    namespace: 'default',
-    title: 'Python data pipeline with Dagster',
+  {
+    title: 'Node.js HTTP service on Kubernetes',
     description:
-      'Dagster code location in Python 3.12 with partitioned assets and asset checks, one Kubernetes Job per run, Parquet on object storage.',
-    tags: ['python', 'dagster', 'data-pipeline', 'batch', 'kubernetes'],
+      'Fastify service in TypeScript on Node.js 22 with OpenTelemetry tracing, SBOM, keyless-signed images, Trivy scanning, HPA and Argo CD delivery.',
+    tags: ['nodejs', 'typescript', 'fastify', 'http', 'kubernetes'],
   },
-  spec: {
+);
+
+export const pythonDataPipeline = goldenPathEntity(
+  'python-data-pipeline',
+  {
     owner: 'group:default/data-platform',
-    lifecycle: 'supported',
     category: 'data',
     version: '1.4.0',
     templates: ['template:default/python-data-pipeline'],
@@ -82,23 +67,18 @@ export const pythonDataPipeline: GoldenPathEntityV1alpha1 = {
       'observability',
     ],
   },
-};
-
-export const nodeHttpServiceLegacy: GoldenPathEntityV1alpha1 = {
-  apiVersion: 'golden-paths.dev/v1alpha1',
-  kind: 'GoldenPath',
-  metadata: {
-    name: 'node-http-service-legacy',
-    namespace: 'default',
-    title: 'Node.js Express service (legacy)',
+  {
+    title: 'Python data pipeline with Dagster',
     description:
-      'The first Node.js path, Express 4 on Node.js 18 built by Jenkins and deployed with helm upgrade. Replaced by the Node.js HTTP service path.',
-    tags: ['nodejs', 'javascript', 'express', 'http', 'legacy'],
+      'Dagster code location in Python 3.12 with partitioned assets and asset checks, one Kubernetes Job per run, Parquet on object storage.',
+    tags: ['python', 'dagster', 'data-pipeline', 'batch', 'kubernetes'],
   },
-  spec: {
-    owner: 'group:default/platform-team',
+);
+
+export const nodeHttpServiceLegacy = goldenPathEntity(
+  'node-http-service-legacy',
+  {
     lifecycle: 'deprecated',
-    category: 'service',
     version: '1.6.0',
     replacedBy: 'goldenpath:default/node-http-service',
     stack: {
@@ -109,7 +89,13 @@ export const nodeHttpServiceLegacy: GoldenPathEntityV1alpha1 = {
     },
     guarantees: ['owner', 'ci', 'resource-requests'],
   },
-};
+  {
+    title: 'Node.js Express service (legacy)',
+    description:
+      'The first Node.js path, Express 4 on Node.js 18 built by Jenkins and deployed with helm upgrade. Replaced by the Node.js HTTP service path.',
+    tags: ['nodejs', 'javascript', 'express', 'http', 'legacy'],
+  },
+);
 
 export const examplePaths = [
   nodeHttpService,

@@ -1,27 +1,15 @@
 import type {
   FollowerResult,
-  GoldenPathEntityV1alpha1,
   HistoryPoint,
   PathDetails,
 } from '@golden-paths/golden-paths-common';
+import { goldenPathEntity } from './goldenPathEntity';
 
 /** Test data of the path page's tests: a path, its figures and followers. */
 
-export const nodePath: GoldenPathEntityV1alpha1 = {
-  apiVersion: 'golden-paths.dev/v1alpha1',
-  kind: 'GoldenPath',
-  metadata: {
-    name: 'node-http-service',
-    namespace: 'default',
-    title: 'Node.js HTTP service on Kubernetes',
-    description: 'Fastify service with OpenTelemetry, signed images and HPA.',
-    tags: ['nodejs', 'http'],
-    links: [{ title: 'Fastify documentation', url: 'https://fastify.dev/' }],
-  },
-  spec: {
-    owner: 'group:default/platform-team',
-    lifecycle: 'supported',
-    category: 'service',
+export const nodePath = goldenPathEntity(
+  'node-http-service',
+  {
     version: '2.1.0',
     templates: ['template:default/node-http-service'],
     stack: {
@@ -38,26 +26,27 @@ export const nodePath: GoldenPathEntityV1alpha1 = {
       { title: 'Ship it', description: '- build\n- deploy' },
     ],
   },
-};
-
-export const legacyPath: GoldenPathEntityV1alpha1 = {
-  apiVersion: 'golden-paths.dev/v1alpha1',
-  kind: 'GoldenPath',
-  metadata: {
-    name: 'node-express-legacy',
-    namespace: 'default',
-    title: 'Node.js 18 Express service (legacy)',
-    description: 'The old way.',
+  {
+    title: 'Node.js HTTP service on Kubernetes',
+    description: 'Fastify service with OpenTelemetry, signed images and HPA.',
+    tags: ['nodejs', 'http'],
+    links: [{ title: 'Fastify documentation', url: 'https://fastify.dev/' }],
   },
-  spec: {
-    owner: 'group:default/platform-team',
+);
+
+export const legacyPath = goldenPathEntity(
+  'node-express-legacy',
+  {
     lifecycle: 'deprecated',
-    category: 'service',
     version: '1.6.0',
     replacedBy: 'goldenpath:default/node-http-service',
     guarantees: ['owner'],
   },
-};
+  {
+    title: 'Node.js 18 Express service (legacy)',
+    description: 'The old way.',
+  },
+);
 
 export const nodeTemplate = {
   apiVersion: 'scaffolder.backstage.io/v1beta3',

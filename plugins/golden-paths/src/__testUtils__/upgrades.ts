@@ -1,10 +1,9 @@
-import { ResponseError } from '@backstage/errors';
 import type {
   UpgradePlan,
   UpgradeResult,
 } from '@golden-paths/golden-paths-common';
 
-/** Test data of the upgrade tests: a plan, its result, a backend error. */
+/** Test data of the upgrade tests: a plan and its result. */
 
 export const ORDERS_API = 'component:default/orders-api';
 
@@ -64,24 +63,4 @@ export function upgradeResult(
       ...delivery,
     },
   };
-}
-
-/** An error as the Golden Paths client throws it for a backend answer. */
-export function backendError(
-  status: number,
-  statusText: string,
-  message: string,
-): Promise<ResponseError> {
-  return ResponseError.fromResponse({
-    ok: false,
-    status,
-    statusText,
-    headers: new Headers({ 'content-type': 'application/json' }),
-    text: async () =>
-      JSON.stringify({
-        error: { name: `${statusText.replace(/ /g, '')}Error`, message },
-        request: { method: 'GET', url: '/upgrade' },
-        response: { statusCode: status },
-      }),
-  } as unknown as Response);
 }

@@ -1,0 +1,6 @@
+export * from './backendErrors';
+export * from './examplePaths';
+export * from './goldenPathEntity';
+export * from './mountedRoutes';
+export * from './pathPage';
+export * from './upgrades';
