@@ -61,42 +61,49 @@ function sparkPods(app: any) {
 }
 
 /**
- * Validates every object the action wrote. Objects of core and autoscaler
- * kinds go through their kubernetes-models schema. SparkApplication and
- * PyTorchJob are CRDs with no maintained npm schema package: their embedded
- * pod templates (PyTorchJob) or the pods they produce (SparkApplication) are
- * validated with the core v1 schemas, and the CRD's required fields are
- * checked explicitly by the caller.
+ * Each object's schema problem, or null, by where it is. Objects of core and
+ * autoscaler kinds go through their kubernetes-models schema.
+ * SparkApplication and PyTorchJob are CRDs with no maintained npm schema
+ * package: their embedded pod templates (PyTorchJob) or the pods they
+ * produce (SparkApplication) are validated with the core v1 schemas, and
+ * the CRD's required fields are left to the caller to check.
  */
-export function validateObjects(objects: any[]) {
-  const items: Array<{ model: string; data: unknown; where: string }> = [];
-  for (const object of objects) {
+export function schemaProblems(objects: any[]): Array<[string, string | null]> {
+  const items = objects.flatMap(object => {
     const where = `${object.kind}/${object.metadata.name}`;
-    expect([where, apiServerChecks(object)]).toEqual([where, []]);
     if (object.kind === 'PyTorchJob') {
-      for (const [role, replica] of Object.entries<any>(
-        object.spec.pytorchReplicaSpecs,
-      )) {
-        items.push({
+      return Object.entries<any>(object.spec.pytorchReplicaSpecs).map(
+        ([role, replica]) => ({
           model: 'v1/PodTemplateSpec',
           data: replica.template,
           where: `${where} ${role}`,
-        });
-      }
-    } else if (object.kind === 'SparkApplication') {
-      for (const pod of sparkPods(object)) {
-        items.push({ model: 'v1/Pod', data: pod, where: pod.metadata.name });
-      }
-    } else {
-      items.push({
-        model: `${object.apiVersion}/${object.kind}`,
-        data: object,
-        where,
-      });
+        }),
+      );
     }
-  }
+    if (object.kind === 'SparkApplication') {
+      return sparkPods(object).map(pod => ({
+        model: 'v1/Pod',
+        data: pod as unknown,
+        where: pod.metadata.name,
+      }));
+    }
+    return [
+      { model: `${object.apiVersion}/${object.kind}`, data: object, where },
+    ];
+  });
   const results = validateWithKubernetesModels(items);
-  expect(results.map((r, i) => [items[i].where, r])).toEqual(
-    items.map(item => [item.where, null]),
-  );
+  return items.map((item, i) => [item.where, results[i]]);
+}
+
+/**
+ * Validates every object the action wrote: names and labels as the API
+ * server checks them, and each object's schema ({@link schemaProblems}).
+ */
+export function validateObjects(objects: any[]) {
+  for (const object of objects) {
+    const where = `${object.kind}/${object.metadata.name}`;
+    expect([where, apiServerChecks(object)]).toEqual([where, []]);
+  }
+  const problems = schemaProblems(objects);
+  expect(problems).toEqual(problems.map(([where]) => [where, null]));
 }

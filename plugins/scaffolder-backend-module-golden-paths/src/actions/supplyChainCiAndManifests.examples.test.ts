@@ -3,50 +3,7 @@ import YAML from 'yaml';
 import { createKubernetesManifestsAction } from './kubernetesManifests';
 import { createSupplyChainCiAction } from './supplyChainCi';
 import { actionTestbed } from '../__testUtils__/actionTestbed';
-import { validateWithKubernetesModels } from '../__testUtils__/kubernetesModels';
-
-/**
- * CRDs without a schema package (PyTorchJob, SparkApplication) are validated
- * through their pod templates.
- */
-function schemaProblems(objects: any[]): Array<[string, string | null]> {
-  const items = objects.flatMap(object => {
-    const where = `${object.kind}/${object.metadata.name}`;
-    if (object.kind === 'PyTorchJob') {
-      return Object.entries<any>(object.spec.pytorchReplicaSpecs).map(
-        ([role, replica]) => ({
-          where: `${where} ${role}`,
-          model: 'v1/PodTemplateSpec',
-          data: replica.template,
-        }),
-      );
-    }
-    if (object.kind === 'SparkApplication') {
-      return (['driver', 'executor'] as const).map(role => ({
-        where: `${where} ${role}`,
-        model: 'v1/PodTemplateSpec',
-        data: {
-          metadata: { labels: object.spec[role].labels },
-          spec: {
-            containers: [
-              {
-                name: `spark-kubernetes-${role}`,
-                image: object.spec.image,
-                env: object.spec[role].env,
-                securityContext: object.spec[role].securityContext,
-              },
-            ],
-          },
-        },
-      }));
-    }
-    return [
-      { where, model: `${object.apiVersion}/${object.kind}`, data: object },
-    ];
-  });
-  const results = validateWithKubernetesModels(items);
-  return items.map((item, i) => [item.where, results[i]]);
-}
+import { schemaProblems } from '../__testUtils__/kubernetesObjects';
 
 const ci = actionTestbed(createSupplyChainCiAction());
 const manifests = actionTestbed(createKubernetesManifestsAction());
