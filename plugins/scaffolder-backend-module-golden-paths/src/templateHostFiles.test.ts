@@ -1,35 +1,28 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  TestBackend,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 // The plan endpoint is the Golden Paths backend's, beside this module, as
 // in a portal.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import goldenPathsBackend from '@golden-paths/golden-paths-backend';
-import {
-  SCAFFOLD_RECORD_PATH,
-  stringifyScaffoldRecord,
-} from '@golden-paths/golden-paths-node';
 import { stringify } from 'yaml';
-import scaffolderModuleGoldenPaths from './index';
 import { EXAMPLES_DIR } from './__testUtils__/exampleTemplates';
+import { runScaffolderTask, waitFor } from './__testUtils__/backendRequests';
 import {
-  backendRequests,
-  runScaffolderTask,
-  waitFor,
-} from './__testUtils__/backendRequests';
-import { git } from './__testUtils__/git';
+  SECRET_FILE,
+  SECRET_NOTES,
+  put,
+  putFollower,
+  putRevision,
+  renderingTemplate,
+} from './__testUtils__/hostFileFixtures';
+import {
+  type ScaffolderTestBackend,
+  startScaffolderTestBackend,
+} from './__testUtils__/scaffolderBackend';
 import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 
 /*
@@ -43,127 +36,13 @@ import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
  * locations still renders.
  */
 
-const SECRET_NOTES = 'SECRET-release-notes-5f1c';
-const SECRET_FILE = 'SECRET-skeleton-file-9a2e';
-
-async function put(path: string, content: string) {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, content);
-}
-
-/** A revision folder: its steps copy its skeleton, which says `text`. */
-async function putRevision(folder: string, text: string, notes: string) {
-  await put(
-    join(folder, 'template.yaml'),
-    stringify({
-      apiVersion: 'scaffolder.backstage.io/v1beta3',
-      kind: 'Template',
-      metadata: { name: 'revision' },
-      spec: {
-        owner: 'group:default/platform-team',
-        type: 'service',
-        steps: [
-          { id: 'fetch', action: 'fetch:plain', input: { url: './skeleton' } },
-        ],
-      },
-    }),
-  );
-  await put(join(folder, 'skeleton/README.md'), `${text}\n`);
-  await put(join(folder, 'RELEASE_NOTES.md'), `${notes}\n`);
-}
-
-/** A template that renders `goldenpath:default/evil-path` and logs the files. */
-const renderingTemplate = (
-  name: string,
-  annotations: Record<string, string>,
-) => ({
-  apiVersion: 'scaffolder.backstage.io/v1beta3',
-  kind: 'Template',
-  metadata: { name, annotations },
-  spec: {
-    owner: 'group:default/platform-team',
-    type: 'service',
-    parameters: [{ properties: { version: { type: 'string' } } }],
-    steps: [
-      {
-        id: 'render',
-        action: 'golden-paths:template:render',
-        input: {
-          path: 'goldenpath:default/evil-path',
-          version: '${{ parameters.version }}',
-          values: {},
-        },
-      },
-      {
-        id: 'show',
-        action: 'debug:log',
-        input: { listWorkspace: 'with-contents' },
-      },
-    ],
-  },
-});
-
-/** A component on evil-path at 1.0.0 whose repository names `template`. */
-async function putFollower(
-  repositories: string,
-  name: string,
-  template: string,
-) {
-  const directory = join(repositories, name);
-  await put(join(directory, 'README.md'), `# ${name}\n`);
-  await put(
-    join(directory, SCAFFOLD_RECORD_PATH),
-    stringifyScaffoldRecord({
-      schemaVersion: 1,
-      template: {
-        entityRef: `template:default/${template}`,
-        source: 'https://example.com/template.yaml',
-        revision: {
-          location: 'https://example.com/versions/1.0.0',
-          contentHash: `sha256:${'0'.repeat(64)}`,
-        },
-      },
-      path: {
-        entityRef: 'goldenpath:default/evil-path',
-        version: '1.0.0',
-        guarantees: [],
-      },
-      values: {},
-      context: {
-        seed: 'seed-0123456789',
-        scaffoldedAt: '2025-01-01T00:00:00Z',
-      },
-      files: [],
-    }),
-  );
-  git(directory, 'init', '-q', '-b', 'main');
-  git(directory, 'add', '-A');
-  git(directory, 'commit', '-qm', 'Scaffolded');
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'golden-paths.dev/path': 'goldenpath:default/evil-path',
-        'golden-paths.dev/path-version': '1.0.0',
-        'backstage.io/source-template': `template:default/${template}`,
-        'backstage.io/source-location': `url:${pathToFileURL(
-          directory,
-        ).toString()}/`,
-      },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  };
-}
-
 describe('host files through templates', () => {
-  let backend: TestBackend;
+  let world: ScaffolderTestBackend;
   let server: Server;
   let workdir: string;
-  let baseUrl: string;
   const served = new Map<string, string>();
-  const request = backendRequests(() => baseUrl);
+  const request: ScaffolderTestBackend['request'] = (...args) =>
+    world.request(...args);
 
   async function runTask(templateRef: string, version: string) {
     const { task, status, events } = await runScaffolderTask(
@@ -323,37 +202,26 @@ describe('host files through templates', () => {
     await new Promise<void>(resolve => server.listen(0, resolve));
     const attackerPort = (server.address() as AddressInfo).port;
 
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleGoldenPaths,
-        scaffolderPlugin,
-        scaffolderModuleGoldenPaths,
-        goldenPathsBackend,
-        mockServices.rootConfig.factory({
-          data: {
-            // Nothing about templates but where the app registers them.
-            ...upgradeTestConfig({
-              workdir,
-              repositories,
-              locations: [
-                join(EXAMPLES_DIR, 'org.yaml'),
-                join(trusted, 'good-template/template.yaml'),
-                join(trusted, 'big-template/template.yaml'),
-              ],
-              goldenPaths: { templates: { maxFilesPerRevision: 20 } },
-            }),
-            backend: {
-              reading: { allow: [{ host: `localhost:${attackerPort}` }] },
-            },
-          },
+    world = await startScaffolderTestBackend({
+      features: [goldenPathsBackend],
+      withoutLocalReader: true,
+      config: {
+        // Nothing about templates but where the app registers them.
+        ...upgradeTestConfig({
+          workdir,
+          repositories,
+          locations: [
+            join(EXAMPLES_DIR, 'org.yaml'),
+            join(trusted, 'good-template/template.yaml'),
+            join(trusted, 'big-template/template.yaml'),
+          ],
+          goldenPaths: { templates: { maxFilesPerRevision: 20 } },
         }),
-      ],
+        backend: {
+          reading: { allow: [{ host: `localhost:${attackerPort}` }] },
+        },
+      },
     });
-    baseUrl = `http://localhost:${
-      (backend.server.address() as AddressInfo).port
-    }`;
 
     // Registered from anywhere: any signed-in user may add a location.
     const registered = await request('POST', '/api/catalog/locations', {
@@ -380,7 +248,7 @@ describe('host files through templates', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await backend?.stop();
+    await world?.backend.stop();
     await new Promise(resolve => server?.close(resolve));
     await rm(workdir, { recursive: true, force: true });
   });

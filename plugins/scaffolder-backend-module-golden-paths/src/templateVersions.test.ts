@@ -1,27 +1,18 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  TestBackend,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import {
-  goldenPathsLocalUrlReaderServiceFactory,
-  scaffoldHelpers,
-} from '@golden-paths/golden-paths-node';
+import { scaffoldHelpers } from '@golden-paths/golden-paths-node';
 import { parse, parseAllDocuments } from 'yaml';
-import scaffolderModuleGoldenPaths from './index';
 import {
   EXAMPLES_DIR,
   directoryContents,
   exampleValues,
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
-import { backendRequests } from './__testUtils__/backendRequests';
+import {
+  type ScaffolderTestBackend,
+  startScaffolderTestBackend,
+} from './__testUtils__/scaffolderBackend';
 
 /*
  * Two releases of two example templates, each revision folder dry-run on
@@ -124,34 +115,24 @@ const RELEASES: Release[] = [
 
 describe('new versions of the example golden-path templates', () => {
   const templates = readExampleTemplates();
-  let backend: TestBackend;
+  let world: ScaffolderTestBackend;
   let repositories: string;
-  let baseUrl: string;
-  const request = backendRequests(() => baseUrl);
+  const request: ScaffolderTestBackend['request'] = (...args) =>
+    world.request(...args);
 
   beforeAll(async () => {
     repositories = await mkdtemp(join(tmpdir(), 'golden-paths-versions-'));
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        scaffolderPlugin,
-        scaffolderModuleGoldenPaths,
-        goldenPathsLocalUrlReaderServiceFactory,
-        mockServices.rootConfig.factory({
-          data: {
-            goldenPaths: {
-              scaffolder: { localPublish: { directory: repositories } },
-            },
-          },
-        }),
-      ],
+    world = await startScaffolderTestBackend({
+      config: {
+        goldenPaths: {
+          scaffolder: { localPublish: { directory: repositories } },
+        },
+      },
     });
-    const { port } = backend.server.address() as AddressInfo;
-    baseUrl = `http://localhost:${port}`;
-  }, 120_000);
+  });
 
   afterAll(async () => {
-    await backend?.stop();
+    await world?.backend.stop();
     await rm(repositories, { recursive: true, force: true });
   });
 

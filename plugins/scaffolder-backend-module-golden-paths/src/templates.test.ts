@@ -1,16 +1,6 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  TestBackend,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 import {
   ANNOTATION_GOLDEN_PATH,
   ANNOTATION_GOLDEN_PATH_VERSION,
@@ -18,9 +8,6 @@ import {
   coreKindValidators,
   lintCatalogYaml,
 } from '@golden-paths/golden-paths-common';
-import scaffolderModuleGoldenPaths, {
-  goldenPathsLocalUrlReaderServiceFactory,
-} from './index';
 import {
   SCAFFOLD_RECORD_PATH,
   parseScaffoldRecord,
@@ -31,7 +18,13 @@ import {
   exampleValues,
   readExampleTemplates,
 } from './__testUtils__/exampleTemplates';
-import { backendRequests, waitFor } from './__testUtils__/backendRequests';
+import { runTemplate, waitFor } from './__testUtils__/backendRequests';
+import {
+  type ScaffolderTestBackend,
+  startScaffolderTestBackend,
+  waitForCatalog,
+} from './__testUtils__/scaffolderBackend';
+import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 
 /*
  * The example golden-path templates, run through the real scaffolder and
@@ -42,75 +35,35 @@ import { backendRequests, waitFor } from './__testUtils__/backendRequests';
 const templates = readExampleTemplates();
 
 describe('golden-path templates on the real scaffolder', () => {
-  let backend: TestBackend;
+  let world: ScaffolderTestBackend;
   let repositories: string;
-  let baseUrl: string;
-
-  const request = backendRequests(() => baseUrl);
+  const request: ScaffolderTestBackend['request'] = (...args) =>
+    world.request(...args);
 
   beforeAll(async () => {
     repositories = await mkdtemp(join(tmpdir(), 'golden-paths-repos-'));
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleGoldenPaths,
-        scaffolderPlugin,
-        scaffolderModuleGoldenPaths,
-        goldenPathsLocalUrlReaderServiceFactory,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'Domain',
-                    'Group',
-                    'User',
-                    'Template',
-                    'GoldenPath',
-                    'Location',
-                  ],
-                },
-              ],
-              locations: [
-                'golden-paths.yaml',
-                'org.yaml',
-                'systems.yaml',
-                ...templates.map(t => `templates/${t.name}/template.yaml`),
-              ].map(file => ({
-                type: 'file',
-                target: join(EXAMPLES_DIR, file),
-              })),
-            },
-            goldenPaths: {
-              scaffolder: { localPublish: { directory: repositories } },
-            },
-          },
-        }),
-      ],
+    world = await startScaffolderTestBackend({
+      config: upgradeTestConfig({
+        workdir: EXAMPLES_DIR,
+        repositories,
+        locations: [
+          'golden-paths.yaml',
+          'org.yaml',
+          'systems.yaml',
+          ...templates.map(t => `templates/${t.name}/template.yaml`),
+        ],
+      }),
     });
-    const { port } = backend.server.address() as AddressInfo;
-    baseUrl = `http://localhost:${port}`;
-
-    await waitFor(
+    await waitForCatalog(
+      request,
       'the example golden paths and templates in the catalog',
-      async () =>
-        (
-          await request(
-            'GET',
-            '/api/catalog/entities/by-query?filter=kind=goldenpath,kind=template&limit=100',
-          )
-        ).body?.items?.length ?? 0,
-      count => count >= templates.length + 6,
+      'kind=goldenpath,kind=template',
+      templates.length + 6,
     );
-  }, 120_000);
+  });
 
   afterAll(async () => {
-    await backend?.stop();
+    await world?.backend.stop();
     await rm(repositories, { recursive: true, force: true });
   });
 
@@ -185,44 +138,15 @@ describe('golden-path templates on the real scaffolder', () => {
         Object.fromEntries(paths.map(path => [path, files[path]])),
       ).toMatchSnapshot();
     },
-    60_000,
   );
 
   it('scaffolds the Node.js service for real: repository, catalog entry, relation', async () => {
-    const created = await request('POST', '/api/scaffolder/v2/tasks', {
-      templateRef: 'template:default/node-http-service',
-      values: exampleValues(
+    await runTemplate(request, 'template:default/node-http-service', {
+      ...exampleValues(
         templates.find(t => t.name === 'node-http-service')!,
         'orders-api',
       ),
     });
-    expect(created.status).toBe(201);
-
-    const task = await waitFor(
-      'the scaffolder task',
-      async () =>
-        (
-          await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
-        ).body,
-      body => ['completed', 'failed', 'cancelled'].includes(body?.status),
-      120_000,
-    );
-    if (task.status !== 'completed') {
-      const events = await request(
-        'GET',
-        `/api/scaffolder/v2/tasks/${created.body.id}/events`,
-      );
-      throw new Error(
-        `task ${task.status}: ${JSON.stringify(
-          events.body
-            ?.filter(
-              (e: any) =>
-                e.body?.status === 'failed' || e.type === 'completion',
-            )
-            .map((e: any) => e.body?.message),
-        )}`,
-      );
-    }
 
     const repository = join(repositories, 'orders-api');
     expect((await stat(join(repository, '.git'))).isDirectory()).toBe(true);

@@ -1,16 +1,5 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  TestBackend,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 // The end-to-end upgrade runs the real Golden Paths backend (its plan and
 // run endpoints) beside this module, as a portal does.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -23,139 +12,88 @@ import {
   SCAFFOLD_RECORD_PATH,
   parseScaffoldRecord,
 } from '@golden-paths/golden-paths-node';
-import scaffolderModuleGoldenPaths, {
-  goldenPathsLocalUrlReaderServiceFactory,
-} from './index';
-import {
-  EXAMPLES_DIR,
-  exampleValues,
-  readExampleTemplates,
-} from './__testUtils__/exampleTemplates';
-import {
-  backendRequests,
-  runScaffolderTask,
-  waitFor,
-} from './__testUtils__/backendRequests';
-import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
+import { parse, stringify } from 'yaml';
+import { examples } from './actions/upgrade.examples';
 import { git } from './__testUtils__/git';
-
-// Each test drives a real backend (and git): sized for a busy 2-core
-// machine, never jest's 5 s default.
-jest.setTimeout(120_000);
+import type { ScaffolderTestBackend } from './__testUtils__/scaffolderBackend';
+import {
+  UPGRADE_EXAMPLE_FILES,
+  copyUpgradeExamples,
+  hasComponent,
+  releasePathVersion,
+  scaffoldExample,
+  startUpgradeBackend,
+} from './__testUtils__/upgradeScenario';
+import { runTemplate } from './__testUtils__/backendRequests';
 
 /*
  * The whole upgrade on the embedded default, through the real catalog,
  * scaffolder and Golden Paths backends: scaffold the Node.js service at the
  * path's version 2.1.0, change the repository as a developer would, release
  * 2.2.0 by bumping the path, plan the upgrade, run it through the scaffolder,
- * and read the branch it made.
+ * and read the branch it made. The examples of golden-paths:upgrade run as
+ * templates of their own.
  */
 
+/** Each example of golden-paths:upgrade as a template, its steps' outputs as its output. */
+const exampleTemplates = examples.map((example, i) => {
+  const steps: Array<{ id: string }> = parse(example.example).steps;
+  return {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: { name: `upgrade-example-${i + 1}`, title: example.description },
+    spec: {
+      owner: 'group:default/platform-team',
+      type: 'maintenance',
+      parameters: [{ properties: { component: { type: 'string' } } }],
+      steps,
+      output: Object.fromEntries(
+        steps.map(step => [step.id, `\${{ steps.${step.id}.output }}`]),
+      ),
+    },
+  };
+});
+
 describe('upgrading a scaffolded service to its path’s new version', () => {
-  let backend: TestBackend;
+  let world: ScaffolderTestBackend;
   let workdir: string;
   let repositories: string;
-  let baseUrl: string;
-
-  const request = backendRequests(() => baseUrl);
-
-  async function runTask(templateRef: string, values: Record<string, unknown>) {
-    const { status, events } = await runScaffolderTask(
-      request,
-      templateRef,
-      values,
-    );
-    if (status !== 'completed') {
-      throw new Error(
-        `task ${status}: ${JSON.stringify(
-          events
-            .filter(e => e.body?.status === 'failed' || e.type === 'completion')
-            .map(e => e.body?.message),
-        )}`,
-      );
-    }
-    return events.find(e => e.type === 'completion')?.body?.output;
-  }
+  let repository: string;
+  const request: ScaffolderTestBackend['request'] = (...args) =>
+    world.request(...args);
+  const branch = 'golden-paths/upgrade-node-http-service';
+  const telemetryLine = '// orders-api: sample 10 % of traces in production';
+  /** The developer's commit, and the state of their checkout. */
+  let head: string;
+  let status: string;
 
   beforeAll(async () => {
-    workdir = await mkdtemp(join(tmpdir(), 'golden-paths-upgrade-'));
-    repositories = join(workdir, 'repositories');
-    // A copy of the examples, so the test can release a new path version.
-    for (const file of [
-      'golden-paths.yaml',
-      'org.yaml',
-      'systems.yaml',
-      'golden-paths-upgrade.yaml',
-    ]) {
-      await cp(join(EXAMPLES_DIR, file), join(workdir, file));
-    }
-    await cp(
-      join(EXAMPLES_DIR, 'templates/node-http-service'),
-      join(workdir, 'templates/node-http-service'),
-      { recursive: true },
+    ({ workdir, repositories } = await copyUpgradeExamples(
+      'golden-paths-upgrade-',
+    ));
+    repository = join(repositories, 'orders-api');
+    await writeFile(
+      join(workdir, 'upgrade-examples.yaml'),
+      exampleTemplates.map(t => stringify(t)).join('---\n'),
     );
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleGoldenPaths,
-        scaffolderPlugin,
-        scaffolderModuleGoldenPaths,
-        goldenPathsBackend,
-        goldenPathsLocalUrlReaderServiceFactory,
-        mockServices.rootConfig.factory({
-          data: upgradeTestConfig({
-            workdir,
-            repositories,
-            locations: [
-              'golden-paths.yaml',
-              'org.yaml',
-              'systems.yaml',
-              'golden-paths-upgrade.yaml',
-              'templates/node-http-service/template.yaml',
-            ],
-          }),
-        }),
+    world = await startUpgradeBackend({
+      workdir,
+      repositories,
+      features: [goldenPathsBackend],
+      locations: [
+        ...UPGRADE_EXAMPLE_FILES,
+        'upgrade-examples.yaml',
+        'templates/node-http-service/template.yaml',
       ],
+      entities: 9 + exampleTemplates.length,
     });
-    const { port } = backend.server.address() as AddressInfo;
-    baseUrl = `http://localhost:${port}`;
-    await waitFor(
-      'the path and both templates in the catalog',
-      async () =>
-        (
-          await request(
-            'GET',
-            '/api/catalog/entities/by-query?filter=kind=goldenpath,kind=template&limit=100',
-          )
-        ).body?.items?.length ?? 0,
-      count => count >= 9,
-    );
-  }, 120_000);
 
-  afterAll(async () => {
-    await backend?.stop();
-    await rm(workdir, { recursive: true, force: true });
-  });
-
-  it('scaffolds at 2.1.0, plans and runs the upgrade to 2.2.0 onto a branch with both sides’ changes', async () => {
     // 1. Scaffold at the path's current version.
-    const template = readExampleTemplates().find(
-      t => t.name === 'node-http-service',
-    )!;
-    await runTask('template:default/node-http-service', {
-      ...exampleValues(template, 'orders-api'),
+    await scaffoldExample(request, 'node-http-service', 'orders-api', {
       apiToken: 'not-a-real-secret-but-never-stored',
     });
-    const repository = join(repositories, 'orders-api');
-    const record = parseScaffoldRecord(
-      await readFile(join(repository, SCAFFOLD_RECORD_PATH), 'utf8'),
-    );
-    expect(record.path.version).toBe('2.1.0');
-    expect(JSON.stringify(record)).not.toContain('not-a-real-secret');
 
     // 2. The developer changes the repository and commits.
-    const telemetryLine = '// orders-api: sample 10 % of traces in production';
     await writeFile(
       join(repository, 'src/instrumentation.ts'),
       `${await readFile(
@@ -177,36 +115,29 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     );
     git(repository, 'add', '-A');
     git(repository, 'commit', '-qm', 'Orders: sampling, README, orders module');
-    const head = git(repository, 'rev-parse', 'HEAD').trim();
-    const status = git(repository, 'status', '--porcelain');
+    head = git(repository, 'rev-parse', 'HEAD').trim();
+    status = git(repository, 'status', '--porcelain');
 
     // 3. The platform team releases 2.2.0 of the path.
-    const pathsFile = join(workdir, 'golden-paths.yaml');
-    const paths = await readFile(pathsFile, 'utf8');
-    await writeFile(
-      pathsFile,
-      paths.replace('version: 2.1.0', 'version: 2.2.0'),
-    );
-    await waitFor(
-      'the path at 2.2.0 and the new component in the catalog',
-      async () => [
-        (
-          await request(
-            'GET',
-            '/api/catalog/entities/by-name/goldenpath/default/node-http-service',
-          )
-        ).body?.spec?.version,
-        (
-          await request(
-            'GET',
-            '/api/catalog/entities/by-name/component/default/orders-api',
-          )
-        ).status,
-      ],
-      ([version, componentStatus]) =>
-        version === '2.2.0' && componentStatus === 200,
-    );
+    await releasePathVersion(request, workdir, '2.2.0', {
+      until: () => hasComponent(request, 'orders-api'),
+    });
+  }, 300_000);
 
+  afterAll(async () => {
+    await world?.backend.stop();
+    await rm(workdir, { recursive: true, force: true });
+  });
+
+  it('scaffolded at 2.1.0, and recorded no secret', async () => {
+    const record = parseScaffoldRecord(
+      await readFile(join(repository, SCAFFOLD_RECORD_PATH), 'utf8'),
+    );
+    expect(record.path.version).toBe('2.1.0');
+    expect(JSON.stringify(record)).not.toContain('not-a-real-secret');
+  });
+
+  it('plans and runs the upgrade to 2.2.0 onto a branch with both sides’ changes', async () => {
     // 4. The plan, dry: nothing written.
     const planned = await request<UpgradePlan>(
       'GET',
@@ -246,15 +177,16 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     expect(git(repository, 'branch', '--list', 'golden-paths/*')).toBe('');
 
     // 5. Run it through the scaffolder, as the user.
-    const output = await runTask('template:default/golden-paths-upgrade', {
-      component: 'component:default/orders-api',
-    });
+    const output = await runTemplate(
+      request,
+      'template:default/golden-paths-upgrade',
+      { component: 'component:default/orders-api' },
+    );
     expect(output?.text?.[0]?.content).toContain(
       'golden-paths/upgrade-node-http-service',
     );
 
     // 6. The branch: both sides' changes, markers where both touched a line.
-    const branch = 'golden-paths/upgrade-node-http-service';
     const show = (path: string) => git(repository, 'show', `${branch}:${path}`);
     expect(git(repository, 'rev-parse', `${branch}^`).trim()).toBe(head);
     expect(show('src/telemetry.ts')).toContain(telemetryLine);
@@ -291,9 +223,37 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     expect(git(repository, 'rev-parse', `${branch}^`).trim()).toBe(head);
   }, 300_000);
 
+  it('runs each example of golden-paths:upgrade: a plan writes nothing, a run updates the branch', async () => {
+    const before = git(repository, 'rev-parse', branch).trim();
+    const planned = await runTemplate(
+      request,
+      'template:default/upgrade-example-2',
+      { component: 'component:default/orders-api' },
+    );
+    expect(planned.plan).toMatchObject({
+      fromVersion: '2.1.0',
+      toVersion: '2.2.0',
+      mode: 'merge',
+      branch,
+      repository: 'orders-api',
+      conflicts: 1,
+    });
+    expect(planned.plan.commit).toBeUndefined();
+    expect(git(repository, 'rev-parse', branch).trim()).toBe(before);
+
+    const ran = await runTemplate(
+      request,
+      'template:default/upgrade-example-1',
+      {},
+    );
+    expect(ran.upgrade).toMatchObject({ mode: 'merge', branch, conflicts: 1 });
+    expect(git(repository, 'rev-parse', branch).trim()).toBe(
+      ran.upgrade.commit,
+    );
+    expect(git(repository, 'rev-parse', `${branch}^`).trim()).toBe(head);
+  }, 300_000);
+
   it('never moves the upgrade branch off a commit someone added to it', async () => {
-    const repository = join(repositories, 'orders-api');
-    const branch = 'golden-paths/upgrade-node-http-service';
     // The developer resolves the conflict on the branch, in a worktree.
     const worktree = join(workdir, 'resolve-conflicts');
     git(repository, 'worktree', 'add', '-q', worktree, branch);

@@ -1,6 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   coreServices,
@@ -10,41 +8,28 @@ import {
   type BackstageUserPrincipal,
   type PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  TestBackend,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import {
   createTemplateAction,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 // The plan is the Golden Paths backend's route, beside this module, as in a
 // portal.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import goldenPathsBackend from '@golden-paths/golden-paths-backend';
 import { SCAFFOLD_RECORD_PATH } from '@golden-paths/golden-paths-node';
 import { stringify } from 'yaml';
-import scaffolderModuleGoldenPaths, {
-  goldenPathsLocalUrlReaderServiceFactory,
-} from './index';
-import {
-  EXAMPLES_DIR,
-  exampleValues,
-  readExampleTemplates,
-} from './__testUtils__/exampleTemplates';
-import {
-  backendRequests,
-  runScaffolderTask,
-  waitFor,
-} from './__testUtils__/backendRequests';
-import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
+import { runScaffolderTask } from './__testUtils__/backendRequests';
 import { git } from './__testUtils__/git';
+import type { ScaffolderTestBackend } from './__testUtils__/scaffolderBackend';
+import {
+  UPGRADE_EXAMPLE_FILES,
+  copyUpgradeExamples,
+  hasComponent,
+  releasePathVersion,
+  scaffoldExample,
+  startUpgradeBackend,
+} from './__testUtils__/upgradeScenario';
 
 /*
  * An upgrade acts only within the permissions of the user who starts it,
@@ -124,14 +109,15 @@ function canaryTemplate(name: string) {
 }
 
 describe('the authority of an upgrade', () => {
-  let backend: TestBackend;
+  let world: ScaffolderTestBackend;
   let workdir: string;
   let repositories: string;
   let repository: string;
-  let baseUrl: string;
 
-  const request = backendRequests(() => baseUrl);
-  const asMallory = backendRequests(() => baseUrl, MALLORY);
+  const request: ScaffolderTestBackend['request'] = (...args) =>
+    world.request(...args);
+  const asMallory: ScaffolderTestBackend['request'] = (...args) =>
+    world.requestAs(MALLORY)(...args);
 
   /** Runs a template to its end and returns its status, error and output. */
   async function runTask(
@@ -165,22 +151,10 @@ describe('the authority of an upgrade', () => {
     ).trim();
 
   beforeAll(async () => {
-    workdir = await mkdtemp(join(tmpdir(), 'golden-paths-authority-'));
-    repositories = join(workdir, 'repositories');
+    ({ workdir, repositories } = await copyUpgradeExamples(
+      'golden-paths-authority-',
+    ));
     repository = join(repositories, 'orders-api');
-    for (const file of [
-      'golden-paths.yaml',
-      'org.yaml',
-      'systems.yaml',
-      'golden-paths-upgrade.yaml',
-    ]) {
-      await cp(join(EXAMPLES_DIR, file), join(workdir, file));
-    }
-    await cp(
-      join(EXAMPLES_DIR, 'templates/node-http-service'),
-      join(workdir, 'templates/node-http-service'),
-      { recursive: true },
-    );
     const canaries = ['canary-listed', 'canary-unlisted'];
     for (const version of ['2.1.0', '2.2.0']) {
       await mkdir(join(workdir, `templates/canary/versions/${version}`), {
@@ -195,100 +169,35 @@ describe('the authority of an upgrade', () => {
       join(workdir, 'templates/canary/template.yaml'),
       canaries.map(name => stringify(canaryTemplate(name))).join('---\n'),
     );
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleGoldenPaths,
-        scaffolderPlugin,
-        scaffolderModuleGoldenPaths,
-        canaryActionModule,
-        goldenPathsBackend,
-        goldenPathsLocalUrlReaderServiceFactory,
-        permissionsFactory,
-        mockServices.rootConfig.factory({
-          data: upgradeTestConfig({
-            workdir,
-            repositories,
-            locations: [
-              'golden-paths.yaml',
-              'org.yaml',
-              'systems.yaml',
-              'golden-paths-upgrade.yaml',
-              'templates/node-http-service/template.yaml',
-              'templates/canary/template.yaml',
-            ],
-          }),
-        }),
+    world = await startUpgradeBackend({
+      workdir,
+      repositories,
+      features: [goldenPathsBackend, canaryActionModule, permissionsFactory],
+      locations: [
+        ...UPGRADE_EXAMPLE_FILES,
+        'templates/node-http-service/template.yaml',
+        'templates/canary/template.yaml',
       ],
+      entities: 11,
     });
-    baseUrl = `http://localhost:${
-      (backend.server.address() as AddressInfo).port
-    }`;
-    await waitFor(
-      'the paths and templates in the catalog',
-      async () =>
-        (
-          await request(
-            'GET',
-            '/api/catalog/entities/by-query?filter=kind=goldenpath,kind=template&limit=100',
-          )
-        ).body?.items?.length ?? 0,
-      count => count >= 11,
-      120_000,
-    );
 
     // orders-api is scaffolded at 2.1.0; then the path moves to 2.2.0 and
     // lists canary-listed among its templates.
-    const template = readExampleTemplates().find(
-      t => t.name === 'node-http-service',
-    )!;
-    const scaffolded = await runTask(
-      request,
-      'template:default/node-http-service',
-      exampleValues(template, 'orders-api'),
-    );
-    if (scaffolded.status !== 'completed') {
-      throw new Error(
-        `Scaffolding orders-api ${scaffolded.status}: ${scaffolded.errors}`,
-      );
-    }
-    const pathsFile = join(workdir, 'golden-paths.yaml');
-    await writeFile(
-      pathsFile,
-      (await readFile(pathsFile, 'utf8'))
-        .replace('version: 2.1.0', 'version: 2.2.0')
-        .replace(
+    await scaffoldExample(request, 'node-http-service', 'orders-api');
+    await releasePathVersion(request, workdir, '2.2.0', {
+      edit: text =>
+        text.replace(
           '    - template:default/node-http-service\n',
           '    - template:default/node-http-service\n    - template:default/canary-listed\n',
         ),
-    );
-    await waitFor(
-      'the path at 2.2.0 and orders-api in the catalog',
-      async () => [
-        (
-          await request(
-            'GET',
-            '/api/catalog/entities/by-name/goldenpath/default/node-http-service',
-          )
-        ).body?.spec,
-        (
-          await request(
-            'GET',
-            '/api/catalog/entities/by-name/component/default/orders-api',
-          )
-        ).status,
-      ],
-      ([spec, componentStatus]) =>
-        spec?.version === '2.2.0' &&
-        spec?.templates?.length === 2 &&
-        componentStatus === 200,
-      120_000,
-    );
+      until: async spec =>
+        spec.templates?.length === 2 &&
+        (await hasComponent(request, 'orders-api')),
+    });
   }, 300_000);
 
   afterAll(async () => {
-    await backend?.stop();
+    await world?.backend.stop();
     await rm(workdir, { recursive: true, force: true });
   });
 

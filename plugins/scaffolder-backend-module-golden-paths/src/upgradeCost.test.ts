@@ -1,51 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import {
-  cp,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  rm,
-  stat,
-  writeFile,
-} from 'node:fs/promises';
-import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import {
-  type BackstageCredentials,
-  type BackstageUserPrincipal,
   coreServices,
   createServiceFactory,
-  type PermissionsService,
-  type UrlReaderService,
-  type UrlReaderServiceReadTreeOptions,
-  type UrlReaderServiceReadTreeResponse,
 } from '@backstage/backend-plugin-api';
 import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
-import {
-  TestBackend,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { NotImplementedError } from '@backstage/errors';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import {
-  AuthorizeResult,
-  type AuthorizePermissionRequest,
-  type DefinitivePolicyDecision,
-  type PolicyDecision,
-  type QueryPermissionRequest,
-  type ResourcePermission,
-} from '@backstage/plugin-permission-common';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+import { mockCredentials } from '@backstage/backend-test-utils';
 // The plan routes are the Golden Paths backend's; its renders need this
 // module's actions in the real scaffolder.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -54,17 +15,17 @@ import type {
   PathUpgradePlans,
   UpgradePlan,
 } from '@golden-paths/golden-paths-common';
-import scaffolderModuleGoldenPaths, {
-  goldenPathsLocalUrlReaderServiceFactory,
-} from './index';
-import {
-  EXAMPLES_DIR,
-  exampleValues,
-  readExampleTemplates,
-} from './__testUtils__/exampleTemplates';
-import { backendRequests, waitFor } from './__testUtils__/backendRequests';
-import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
+import { DirectoryHostReader } from './__testUtils__/directoryHostReader';
 import { git } from './__testUtils__/git';
+import { measured } from './__testUtils__/measured';
+import { OutsiderPermissions } from './__testUtils__/outsiderPermissions';
+import type { ScaffolderTestBackend } from './__testUtils__/scaffolderBackend';
+import {
+  copyUpgradeExamples,
+  releasePathVersion,
+  scaffoldExample,
+  startUpgradeBackend,
+} from './__testUtils__/upgradeScenario';
 
 /*
  * What an upgrade plan may cost, through the HTTP API as a caller sees it:
@@ -79,114 +40,6 @@ jest.setTimeout(600_000);
 
 const MB = 1024 * 1024;
 const REMOTE_HOST = 'git.example.test';
-
-/**
- * A Git host's URL reader, as the real ones behave: `readTree` streams the
- * tree, asks the filter with each file's size before keeping its content,
- * and stops when the signal fires.
- */
-class DirectoryHostReader implements UrlReaderService {
-  constructor(private readonly root: string) {}
-
-  async read(): Promise<Buffer> {
-    throw new NotImplementedError('read');
-  }
-  async readUrl(): Promise<never> {
-    throw new NotImplementedError('readUrl');
-  }
-  async search(): Promise<never> {
-    throw new NotImplementedError('search');
-  }
-
-  async readTree(
-    url: string,
-    options?: UrlReaderServiceReadTreeOptions,
-  ): Promise<UrlReaderServiceReadTreeResponse> {
-    const base = join(this.root, new URL(url).pathname);
-    const paths: string[] = [];
-    const walk = async (directory: string) => {
-      for (const entry of await readdir(directory, { withFileTypes: true })) {
-        const full = join(directory, entry.name);
-        if (entry.isDirectory()) {
-          await walk(full);
-        } else {
-          paths.push(full);
-        }
-      }
-    };
-    await walk(base);
-    return {
-      etag: 'served-from-disk',
-      files: async () => {
-        const files = [];
-        for (const full of paths) {
-          options?.signal?.throwIfAborted();
-          const path = relative(base, full);
-          const { size } = await stat(full);
-          if (options?.filter && !options.filter(path, { size })) {
-            continue;
-          }
-          const content = await readFile(full);
-          files.push({ path, content: async () => content });
-        }
-        return files;
-      },
-      archive: async () => {
-        throw new NotImplementedError('archive');
-      },
-      dir: async () => {
-        throw new NotImplementedError('dir');
-      },
-    };
-  }
-}
-
-/**
- * Everyone may do everything, except `user:default/outsider`, who may read
- * paths, templates, groups and users in the catalog but no component.
- */
-class OutsiderPermissions implements PermissionsService {
-  #decide(
-    request: { permission: QueryPermissionRequest['permission'] },
-    credentials: BackstageCredentials,
-  ): PolicyDecision {
-    const principal = credentials.principal as Partial<BackstageUserPrincipal>;
-    if (
-      principal.userEntityRef === 'user:default/outsider' &&
-      request.permission.name === 'catalog.entity.read'
-    ) {
-      return createCatalogConditionalDecision(
-        request.permission as ResourcePermission<'catalog-entity'>,
-        catalogConditions.isEntityKind({
-          kinds: ['goldenpath', 'template', 'group', 'user'],
-        }),
-      );
-    }
-    return { result: AuthorizeResult.ALLOW };
-  }
-
-  async authorizeConditional(
-    requests: QueryPermissionRequest[],
-    options: { credentials: BackstageCredentials },
-  ): Promise<PolicyDecision[]> {
-    return requests.map(r => this.#decide(r, options.credentials));
-  }
-
-  async authorize(
-    requests: AuthorizePermissionRequest[],
-    options: { credentials: BackstageCredentials },
-  ): Promise<DefinitivePolicyDecision[]> {
-    return requests.map(r => {
-      const decision = this.#decide(
-        r as { permission: QueryPermissionRequest['permission'] },
-        options.credentials,
-      );
-      return decision.result === AuthorizeResult.CONDITIONAL
-        ? { result: AuthorizeResult.DENY }
-        : decision;
-    });
-  }
-}
 
 function component(name: string, sourceLocation: string) {
   return `---
@@ -205,42 +58,15 @@ spec:
 `;
 }
 
-/** The response, how long it took, and the process's peak memory growth. */
-async function measured<T>(work: () => Promise<T>) {
-  const before = process.memoryUsage();
-  let peakRss = before.rss;
-  let peakBuffers = before.arrayBuffers;
-  const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakBuffers = Math.max(peakBuffers, now.arrayBuffers);
-  }, 5);
-  const started = Date.now();
-  try {
-    const result = await work();
-    return {
-      result,
-      ms: Date.now() - started,
-      rssMb: Math.round((peakRss - before.rss) / MB),
-      buffersMb: Math.round((peakBuffers - before.arrayBuffers) / MB),
-    };
-  } finally {
-    clearInterval(sampler);
-  }
-}
-
 describe('what an upgrade plan may cost', () => {
-  let backend: TestBackend;
+  let world: ScaffolderTestBackend;
   let workdir: string;
   let repositories: string;
   let remote: string;
-  let baseUrl: string;
-
-  const request = backendRequests(() => baseUrl);
 
   /** A GET as `user`, with the status, body and Retry-After. */
   async function get<T = any>(user: string, path: string) {
-    const response = await fetch(`${baseUrl}${path}`, {
+    const response = await fetch(`${world.baseUrl}${path}`, {
       headers: { Authorization: mockCredentials.user.header(user) },
     });
     const text = await response.text();
@@ -255,17 +81,11 @@ describe('what an upgrade plan may cost', () => {
     `/api/golden-paths/entities/component/default/${name}/upgrade`;
 
   beforeAll(async () => {
-    workdir = await mkdtemp(join(tmpdir(), 'golden-paths-upgrade-cost-'));
-    repositories = join(workdir, 'repositories');
+    ({ workdir, repositories } = await copyUpgradeExamples(
+      'golden-paths-upgrade-cost-',
+      ['golden-paths.yaml', 'org.yaml', 'systems.yaml'],
+    ));
     remote = join(workdir, 'remote');
-    for (const file of ['golden-paths.yaml', 'org.yaml', 'systems.yaml']) {
-      await cp(join(EXAMPLES_DIR, file), join(workdir, file));
-    }
-    await cp(
-      join(EXAMPLES_DIR, 'templates/node-http-service'),
-      join(workdir, 'templates/node-http-service'),
-      { recursive: true },
-    );
     // Components on a Git host (served from `remote/`) and one local
     // repository, filled once orders-api has been scaffolded.
     await writeFile(
@@ -276,15 +96,11 @@ describe('what an upgrade plan may cost', () => {
         component('local-big', `file:${join(repositories, 'local-big')}/`),
       ].join(''),
     );
-    backend = await startTestBackend({
+    world = await startUpgradeBackend({
+      workdir,
+      repositories,
       features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleGoldenPaths,
-        scaffolderPlugin,
-        scaffolderModuleGoldenPaths,
         goldenPathsBackend,
-        goldenPathsLocalUrlReaderServiceFactory,
         createServiceFactory({
           service: urlReaderFactoriesServiceRef,
           deps: {},
@@ -298,67 +114,29 @@ describe('what an upgrade plan may cost', () => {
           deps: {},
           factory: () => new OutsiderPermissions(),
         }),
-        mockServices.rootConfig.factory({
-          data: upgradeTestConfig({
-            workdir,
-            repositories,
-            locations: [
-              'golden-paths.yaml',
-              'org.yaml',
-              'systems.yaml',
-              'components.yaml',
-              'templates/node-http-service/template.yaml',
-            ],
-            goldenPaths: {
-              upgrades: {
-                // Lower than the default (5000) so that 2,000 files pass it.
-                repositories: { maxFiles: 1000 },
-                maxFollowersPerRequest: 2,
-                rateLimit: { burst: 10, perMinute: 1 },
-              },
-            },
-          }),
-        }),
       ],
+      locations: [
+        'golden-paths.yaml',
+        'org.yaml',
+        'systems.yaml',
+        'components.yaml',
+        'templates/node-http-service/template.yaml',
+      ],
+      // The example paths and the Node.js service template.
+      entities: 8,
+      goldenPaths: {
+        upgrades: {
+          // Lower than the default (5000) so that 2,000 files pass it.
+          repositories: { maxFiles: 1000 },
+          maxFollowersPerRequest: 2,
+          rateLimit: { burst: 10, perMinute: 1 },
+        },
+      },
     });
-    const { port } = backend.server.address() as AddressInfo;
-    baseUrl = `http://localhost:${port}`;
-    await waitFor(
-      'the path and its template in the catalog',
-      async () =>
-        (
-          await request(
-            'GET',
-            '/api/catalog/entities/by-name/template/default/node-http-service',
-          )
-        ).status,
-      status => status === 200,
-      120_000,
-    );
+    const { request } = world;
 
     // Scaffold orders-api at 2.1.0, as a developer would.
-    const template = readExampleTemplates().find(
-      t => t.name === 'node-http-service',
-    )!;
-    const created = await request('POST', '/api/scaffolder/v2/tasks', {
-      templateRef: 'template:default/node-http-service',
-      values: exampleValues(template, 'orders-api'),
-    });
-    if (created.status !== 201) {
-      throw new Error(`The scaffolder answered ${created.status}`);
-    }
-    const task = await waitFor(
-      'the scaffolder task',
-      async () =>
-        (
-          await request('GET', `/api/scaffolder/v2/tasks/${created.body.id}`)
-        ).body,
-      body => ['completed', 'failed', 'cancelled'].includes(body?.status),
-      240_000,
-    );
-    if (task.status !== 'completed') {
-      throw new Error(`Scaffolding orders-api ended ${task.status}`);
-    }
+    await scaffoldExample(request, 'node-http-service', 'orders-api');
     const ordersApi = join(repositories, 'orders-api');
 
     // The same repository on the Git host, once with a 50 MB file and once
@@ -385,35 +163,19 @@ describe('what an upgrade plan may cost', () => {
     git(localBig, 'commit', '-qm', 'A model');
 
     // The platform team releases 2.2.0: every one of them is behind.
-    const pathsFile = join(workdir, 'golden-paths.yaml');
-    await writeFile(
-      pathsFile,
-      (
-        await readFile(pathsFile, 'utf8')
-      ).replace('version: 2.1.0', 'version: 2.2.0'),
-    );
-    await waitFor(
-      'the path at 2.2.0 and its four followers behind it',
-      async () =>
+    await releasePathVersion(request, workdir, '2.2.0', {
+      until: async () =>
         (
           await request(
             'GET',
             '/api/catalog/entities/by-query?filter=kind=component,relations.followsGoldenPath=goldenpath:default/node-http-service&limit=100',
           )
-        ).body?.items?.length === 4 &&
-        (
-          await request(
-            'GET',
-            '/api/catalog/entities/by-name/goldenpath/default/node-http-service',
-          )
-        ).body?.spec?.version,
-      version => version === '2.2.0',
-      120_000,
-    );
+        ).body?.items?.length === 4,
+    });
   }, 600_000);
 
   afterAll(async () => {
-    await backend?.stop();
+    await world?.backend.stop();
     await rm(workdir, { recursive: true, force: true });
   });
 

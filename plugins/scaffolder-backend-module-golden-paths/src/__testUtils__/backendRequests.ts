@@ -100,3 +100,27 @@ export async function runScaffolderTask(
   ).body as any[];
   return { task, status: task.status as string, events };
 }
+
+/** Runs a template to its end; fails unless it completes. */
+export async function runTemplate(
+  request: ReturnType<typeof backendRequests>,
+  templateRef: string,
+  values: Record<string, unknown>,
+): Promise<any> {
+  const { status, events } = await runScaffolderTask(
+    request,
+    templateRef,
+    values,
+    240_000,
+  );
+  if (status !== 'completed') {
+    throw new Error(
+      `${templateRef} ${status}: ${JSON.stringify(
+        events
+          .filter(e => e.body?.status === 'failed' || e.type === 'completion')
+          .map(e => e.body?.error?.message ?? e.body?.message),
+      )}`,
+    );
+  }
+  return events.find(e => e.type === 'completion')?.body?.output;
+}

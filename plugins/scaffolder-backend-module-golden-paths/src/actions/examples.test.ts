@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -11,6 +10,11 @@ import {
   lintCatalogYaml,
 } from '@golden-paths/golden-paths-common';
 import { parse } from 'yaml';
+import {
+  ALL_GUARANTEES,
+  goldenPathEntity,
+} from '../__testUtils__/goldenPathEntity';
+import { outputsOf } from '../__testUtils__/actionContext';
 import { createCatalogWriteAction } from './catalogWrite';
 import { createPathCheckAction } from './pathCheck';
 import { createPublishLocalAction } from './publishLocal';
@@ -18,29 +22,17 @@ import { createPublishLocalAction } from './publishLocal';
 const mockDir = createMockDirectory();
 const workspacePath = mockDir.resolve('workspace');
 
-const paths: Entity[] = ['node-http-service', 'spark-batch-job'].map(name => ({
-  apiVersion: 'golden-paths.dev/v1alpha1',
-  kind: 'GoldenPath',
-  metadata: { name, namespace: 'default', title: name },
-  spec: {
-    owner: 'group:default/platform-team',
-    lifecycle: 'supported',
-    category: 'service',
-    version: '2.1.0',
-    guarantees: [
-      'owner',
-      'ci',
-      'sbom',
-      'image-signing',
-      'vulnerability-scan',
-      'resource-requests',
-      'autoscaling',
-      'observability',
-      'cost-labels',
-    ],
-  },
-}));
+const paths = ['node-http-service', 'spark-batch-job'].map(name =>
+  goldenPathEntity(name, { guarantees: ALL_GUARANTEES }, name),
+);
 
+/*
+ * The examples of the actions that need no backend, run as they are. The
+ * examples of golden-paths:template:render and golden-paths:upgrade run in
+ * a real scaffolder (templateRender.test.ts, upgrade.test.ts); those of the
+ * Kubernetes manifests and supply-chain CI actions in
+ * supplyChainCiAndManifests.examples.test.ts.
+ */
 const actions = [
   createCatalogWriteAction(),
   createPathCheckAction({ catalog: catalogServiceMock({ entities: paths }) }),
@@ -111,9 +103,7 @@ describe('the examples of the Golden Paths actions', () => {
       });
       await action.handler(ctx as any);
 
-      const outputs = Object.fromEntries(
-        (ctx.output as jest.Mock).mock.calls as Array<[string, unknown]>,
-      );
+      const outputs = outputsOf(ctx);
       expect(Object.keys(outputs).sort()).toEqual(
         Object.keys(action.schema?.output?.properties ?? {}).sort(),
       );

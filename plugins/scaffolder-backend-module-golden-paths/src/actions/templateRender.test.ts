@@ -1,27 +1,17 @@
-import { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  TestBackend,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
 import {
   SCAFFOLD_RECORD_PATH,
   parseScaffoldRecord,
 } from '@golden-paths/golden-paths-node';
-import { createHash } from 'node:crypto';
-import { stringify } from 'yaml';
-import scaffolderModuleGoldenPaths from '../index';
+import { parse, stringify } from 'yaml';
 import { EXAMPLES_DIR } from '../__testUtils__/exampleTemplates';
-import { backendRequests, waitFor } from '../__testUtils__/backendRequests';
-
-// Each test drives a real backend (and git): sized for a busy 2-core
-// machine, never jest's 5 s default.
-jest.setTimeout(120_000);
+import { waitFor } from '../__testUtils__/backendRequests';
+import {
+  type ScaffolderTestBackend,
+  startScaffolderTestBackend,
+} from '../__testUtils__/scaffolderBackend';
+import { examples } from './templateRender.examples';
 
 /*
  * golden-paths:template:render through the real scaffolder: a small
@@ -29,16 +19,19 @@ jest.setTimeout(120_000);
  * editor's Try does (the template's own files are the directory contents).
  */
 
-const entryTemplate = (
-  parameters: Record<string, unknown>,
-  path = 'goldenpath:default/node-http-service',
-) => ({
+/** The demo service's template, with `spec` besides its owner and type. */
+const demoTemplate = (spec: Record<string, unknown>) => ({
   apiVersion: 'scaffolder.backstage.io/v1beta3',
   kind: 'Template',
   metadata: { name: 'demo-service' },
-  spec: {
-    owner: 'group:default/platform-team',
-    type: 'service',
+  spec: { owner: 'group:default/platform-team', type: 'service', ...spec },
+});
+
+const entryTemplate = (
+  parameters: Record<string, unknown>,
+  path = 'goldenpath:default/node-http-service',
+) =>
+  demoTemplate({
     parameters: [{ properties: parameters }],
     steps: [
       {
@@ -51,8 +44,7 @@ const entryTemplate = (
         },
       },
     ],
-  },
-});
+  });
 
 const PARAMETERS = {
   name: { type: 'string' },
@@ -62,33 +54,26 @@ const PARAMETERS = {
   licence: { type: 'string', 'ui:goldenPathsRecord': false },
 };
 
-const revision = {
-  apiVersion: 'scaffolder.backstage.io/v1beta3',
-  kind: 'Template',
-  metadata: { name: 'demo-service' },
-  spec: {
-    owner: 'group:default/platform-team',
-    type: 'service',
-    steps: [
-      {
-        id: 'fetch',
-        action: 'fetch:template',
-        input: {
-          url: './skeleton',
-          values: {
-            name: '${{ parameters.name }}',
-            token: '${{ parameters.registryToken }}',
-            password: '${{ parameters.dbPassword }}',
-            licence: '${{ parameters.licence }}',
-            pathVersion: '${{ parameters.goldenPath.version }}',
-            date: '${{ parameters.scaffold.date }}',
-            id: '${{ parameters.scaffold.id }}',
-          },
+const revision = demoTemplate({
+  steps: [
+    {
+      id: 'fetch',
+      action: 'fetch:template',
+      input: {
+        url: './skeleton',
+        values: {
+          name: '${{ parameters.name }}',
+          token: '${{ parameters.registryToken }}',
+          password: '${{ parameters.dbPassword }}',
+          licence: '${{ parameters.licence }}',
+          pathVersion: '${{ parameters.goldenPath.version }}',
+          date: '${{ parameters.scaffold.date }}',
+          id: '${{ parameters.scaffold.id }}',
         },
       },
-    ],
-  },
-};
+    },
+  ],
+});
 
 const README = [
   '# ${{ values.name }} (path ${{ values.pathVersion }})',
@@ -103,34 +88,23 @@ const file = (path: string, content: string) => ({
 });
 
 describe('golden-paths:template:render', () => {
-  let backend: TestBackend;
-  let baseUrl: string;
-  const request = backendRequests(() => baseUrl);
+  let world: ScaffolderTestBackend;
+  const request: ScaffolderTestBackend['request'] = (...args) =>
+    world.request(...args);
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleGoldenPaths,
-        scaffolderPlugin,
-        scaffolderModuleGoldenPaths,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [{ allow: ['GoldenPath', 'Group', 'User', 'Template'] }],
-              locations: ['golden-paths.yaml', 'org.yaml'].map(name => ({
-                type: 'file',
-                target: join(EXAMPLES_DIR, name),
-              })),
-            },
-          },
-        }),
-      ],
+    world = await startScaffolderTestBackend({
+      withoutLocalReader: true,
+      config: {
+        catalog: {
+          rules: [{ allow: ['GoldenPath', 'Group', 'User', 'Template'] }],
+          locations: ['golden-paths.yaml', 'org.yaml'].map(name => ({
+            type: 'file',
+            target: join(EXAMPLES_DIR, name),
+          })),
+        },
+      },
     });
-    baseUrl = `http://localhost:${
-      (backend.server.address() as AddressInfo).port
-    }`;
     await waitFor(
       'the example golden paths in the catalog',
       async () =>
@@ -144,7 +118,7 @@ describe('golden-paths:template:render', () => {
     );
   }, 60_000);
 
-  afterAll(() => backend?.stop());
+  afterAll(() => world?.backend.stop());
 
   async function dryRun(
     template: unknown,
@@ -324,4 +298,39 @@ describe('golden-paths:template:render', () => {
       /versions\/1\.0\.0\/template\.yaml: spec\.steps must list the steps that render version 1\.0\.0$/,
     );
   });
+
+  it.each(examples.map(example => [example.description, example] as const))(
+    'runs its example: %s',
+    async (_, example) => {
+      // The example's step, after the path check whose outputs it reads.
+      const steps = [
+        {
+          id: 'check',
+          action: 'golden-paths:path:check',
+          input: { path: 'goldenpath:default/node-http-service' },
+        },
+        ...parse(example.example).steps,
+      ];
+      const template = entryTemplate(PARAMETERS);
+      const { body: path } = await request(
+        'GET',
+        '/api/catalog/entities/by-name/goldenpath/default/node-http-service',
+      );
+      const { files, failure } = await dryRun(
+        { ...template, spec: { ...template.spec, steps } },
+        { name: 'orders', ...secrets },
+        path.spec.version,
+      );
+      expect(failure).toBeUndefined();
+      expect(files['README.md']).toContain(
+        `# orders (path ${path.spec.version})\n`,
+      );
+      const record = parseScaffoldRecord(files[SCAFFOLD_RECORD_PATH]);
+      expect(record.path).toMatchObject({
+        entityRef: 'goldenpath:default/node-http-service',
+        version: path.spec.version,
+      });
+      expect(record.values).toEqual({ name: 'orders' });
+    },
+  );
 });
