@@ -64,5 +64,33 @@ describe('golden-paths:kubernetes:manifests: resource quantities', () => {
         memory: '1G',
       });
     });
+
+    it('reads every suffix as the API server does (E is exa, 1e3 an exponent)', async () => {
+      const { objects } = await run({
+        ...service,
+        resources: {
+          cpuRequest: '1e3',
+          cpuLimit: '1k',
+          memoryRequest: '1Ei',
+          memoryLimit: '2E',
+        },
+      });
+      expect(
+        objects['deployment.yaml'].spec.template.spec.containers[0].resources,
+      ).toEqual({
+        requests: { cpu: '1e3', memory: '1Ei' },
+        limits: { cpu: '1k', memory: '2E' },
+      });
+    });
+
+    it('refuses a signed quantity, which a request or limit cannot be', async () => {
+      await expect(
+        action.handler(
+          context({ ...service, resources: { cpuRequest: '+1' } }),
+        ),
+      ).rejects.toThrow(
+        /resources.cpuRequest: "\+1" is not a Kubernetes quantity/,
+      );
+    });
   });
 });
