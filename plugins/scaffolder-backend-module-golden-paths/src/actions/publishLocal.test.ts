@@ -1,52 +1,17 @@
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import git from 'isomorphic-git';
-import {
-  CheckpointStore,
-  type ContextOf,
-  actionContext,
-  outputsOf,
-} from '../__testUtils__/actionContext';
+import { CheckpointStore, outputsOf } from '../__testUtils__/actionContext';
+import { publishLocalTestbed } from '../__testUtils__/publishLocalTestbed';
 import { createPublishLocalAction } from './publishLocal';
 
 const fs = nodeFs.promises;
 
-type Context = ContextOf<ReturnType<typeof createPublishLocalAction>>;
-
 describe('golden-paths:publish:local', () => {
-  const mockDir = createMockDirectory();
-  const workspacePath = mockDir.resolve('workspace');
-  const repositories = mockDir.resolve('repos');
-  const config = new ConfigReader({
-    goldenPaths: { scaffolder: { localPublish: { directory: repositories } } },
-  });
-  const action = createPublishLocalAction({ config });
-
-  function context(input: Record<string, unknown>, extra?: Partial<Context>) {
-    return actionContext(action, input, { workspacePath, ...extra });
-  }
-
-  async function listRepositories() {
-    return fs.readdir(repositories).catch(() => undefined);
-  }
-
-  beforeEach(() => {
-    mockDir.setContent({
-      workspace: {
-        'catalog-info.yaml': 'kind: Component\n',
-        'README.md': '# orders\n',
-        src: { 'app.ts': 'export {};\n' },
-        'run.sh': '#!/bin/sh\necho hi\n',
-        'readme-link': ({ symlink }) => symlink('README.md'),
-        '.git': { HEAD: 'ref: refs/heads/old\n' },
-      },
-      outside: { 'secret.txt': 'secret' },
-    });
-    nodeFs.chmodSync(mockDir.resolve('workspace/run.sh'), 0o755);
-  });
+  const { mockDir, repositories, action, context, listRepositories } =
+    publishLocalTestbed();
 
   it('publishes the workspace as a git repository with one commit', async () => {
     const ctx = context({ repoName: 'orders', description: 'Orders service' });
@@ -185,119 +150,6 @@ describe('golden-paths:publish:local', () => {
     }
   });
 
-  it.each([
-    '../escape',
-    '..',
-    'a/b',
-    'a\\b',
-    '/tmp/abs',
-    '.hidden',
-    'a..b',
-    '',
-    'x'.repeat(101),
-  ])('refuses the repoName %j', async repoName => {
-    await expect(action.handler(context({ repoName }))).rejects.toMatchObject({
-      name: 'InputError',
-      message: expect.stringContaining('is not a valid repository name'),
-    });
-    expect(await listRepositories()).toBeUndefined();
-    expect(await fs.readdir(mockDir.resolve('outside'))).toEqual([
-      'secret.txt',
-    ]);
-  });
-
-  it('refuses to overwrite an existing repository and leaves it as it was', async () => {
-    mockDir.addContent({ repos: { orders: { 'keep.txt': 'mine' } } });
-    await expect(
-      action.handler(context({ repoName: 'orders' })),
-    ).rejects.toMatchObject({
-      name: 'ConflictError',
-      message: expect.stringContaining(
-        'a repository named orders already exists',
-      ),
-    });
-    expect(mockDir.content({ path: 'repos' })).toEqual({
-      orders: { 'keep.txt': 'mine' },
-    });
-  });
-
-  it('refuses to publish through a symbolic link in the repositories directory', async () => {
-    mockDir.addContent({
-      repos: { orders: ({ symlink }) => symlink(mockDir.resolve('outside')) },
-    });
-    await expect(
-      action.handler(context({ repoName: 'orders' })),
-    ).rejects.toMatchObject({ name: 'ConflictError' });
-    expect(await fs.readdir(mockDir.resolve('outside'))).toEqual([
-      'secret.txt',
-    ]);
-  });
-
-  it('refuses a symbolic link in the workspace that points outside it, leaving nothing behind', async () => {
-    mockDir.addContent({
-      workspace: {
-        src: {
-          leak: ({ symlink }) => symlink('../../outside/secret.txt'),
-        },
-      },
-    });
-    await expect(
-      action.handler(context({ repoName: 'orders' })),
-    ).rejects.toMatchObject({
-      name: 'InputError',
-      message:
-        'the symbolic link src/leak points outside the directory being published; replace it with the file itself',
-    });
-    expect(await listRepositories()).toBeUndefined();
-  });
-
-  it.each([
-    ['../outside', /points outside the workspace/],
-    [mockDir.resolve('outside'), /not the absolute path/],
-    ['missing', /is not a directory of the workspace/],
-  ])('refuses the sourcePath %j', async (sourcePath, message) => {
-    await expect(
-      action.handler(context({ repoName: 'orders', sourcePath })),
-    ).rejects.toMatchObject({ name: 'InputError', message });
-    expect(await listRepositories()).toBeUndefined();
-  });
-
-  it('refuses a sourcePath that goes through a link out of the workspace', async () => {
-    mockDir.addContent({
-      workspace: { out: ({ symlink }) => symlink(mockDir.resolve('outside')) },
-    });
-    await expect(
-      action.handler(context({ repoName: 'orders', sourcePath: 'out' })),
-    ).rejects.toMatchObject({
-      name: 'InputError',
-      message: expect.stringMatching(/outside the workspace/),
-    });
-    expect(await listRepositories()).toBeUndefined();
-  });
-
-  it.each([
-    [{ defaultBranch: 'feature..x' }, /defaultBranch: "feature..x"/],
-    [{ defaultBranch: 'main.lock' }, /defaultBranch: "main.lock"/],
-    [{ gitAuthorEmail: 'a@b>\nx' }, /gitAuthorEmail: must be non-empty/],
-    [{ catalogInfoPath: '../../x.yaml' }, /catalogInfoPath "..\/..\/x.yaml"/],
-    [{ catalogInfoPath: '/' }, /catalogInfoPath "\/"/],
-  ])('refuses bad input %j', async (bad, message) => {
-    await expect(
-      action.handler(context({ repoName: 'orders', ...bad })),
-    ).rejects.toMatchObject({ name: 'InputError', message });
-    expect(await listRepositories()).toBeUndefined();
-  });
-
-  it('refuses to publish an empty workspace', async () => {
-    mockDir.setContent({ workspace: { empty: {} } });
-    await expect(
-      action.handler(context({ repoName: 'orders' })),
-    ).rejects.toMatchObject({
-      name: 'InputError',
-      message: expect.stringContaining('there is nothing to publish'),
-    });
-  });
-
   it('commits what .gitignore allows, and refuses when it leaves out everything', async () => {
     mockDir.setContent({
       workspace: { '.gitignore': '*\n', 'a.txt': 'a' },
@@ -380,24 +232,6 @@ describe('golden-paths:publish:local', () => {
       dir: join(repositories, 'orders'),
     });
     expect(ctx.output).toHaveBeenCalledWith('commitHash', oid);
-  });
-
-  it('lists every problem of the input at once, each with its field', async () => {
-    await expect(
-      action.handler(
-        context({
-          repoName: '../escape',
-          defaultBranch: 'main.lock',
-          gitAuthorName: '',
-        }),
-      ),
-    ).rejects.toMatchObject({
-      name: 'InputError',
-      message: expect.stringMatching(
-        /^Invalid input to golden-paths:publish:local: repoName: "..\/escape" is not a valid repository name: .+; defaultBranch: "main.lock" is not a valid branch name, such as main; gitAuthorName: must be non-empty/,
-      ),
-    });
-    expect(await listRepositories()).toBeUndefined();
   });
 
   it('leaves nothing half-written when the commit fails', async () => {
