@@ -119,6 +119,23 @@ export const nodeDetails: PathDetails = {
   ],
 };
 
+/** A follower's check that passes. */
+export const ownerPasses: FollowerResult['checks'][number] = {
+  id: 'owner',
+  title: 'Owned',
+  status: 'pass',
+  reason: 'ok',
+};
+
+/** A follower's check that fails, with its fix. */
+export const sbomFails: FollowerResult['checks'][number] = {
+  id: 'sbom',
+  title: 'SBOM',
+  status: 'fail',
+  reason: 'no SBOM step in ci.yaml',
+  fix: 'add anchore/sbom-action',
+};
+
 export function follower(
   name: string,
   overrides: Partial<FollowerResult> = {},

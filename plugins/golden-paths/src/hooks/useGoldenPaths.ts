@@ -10,28 +10,7 @@ import {
 } from '@golden-paths/golden-paths-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../api';
-
-/**
- * What the list shows of a path: everything but the steps, which are
- * Markdown and most of an entity's size.
- */
-const GOLDEN_PATH_LIST_FIELDS = [
-  'apiVersion',
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.description',
-  'metadata.tags',
-  'spec.owner',
-  'spec.lifecycle',
-  'spec.category',
-  'spec.version',
-  'spec.replacedBy',
-  'spec.templates',
-  'spec.stack',
-  'spec.guarantees',
-];
+import { GOLDEN_PATH_LIST_FIELDS } from './goldenPathListFields';
 
 /** A golden path from the catalog with its figures when the backend has them. */
 export interface GoldenPathListItem {

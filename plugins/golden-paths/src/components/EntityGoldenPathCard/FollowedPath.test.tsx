@@ -81,20 +81,21 @@ const legacyResult: EntityResult = {
   },
 };
 
+/** orders-api, following node-http-service at a version. */
+const ordersApi = (version?: string) =>
+  component(
+    'orders-api',
+    'service',
+    following('goldenpath:default/node-http-service', version),
+  );
+
 describe('EntityGoldenPathCard for a component that follows a path', () => {
   it('shows the path, its drift and each check with the reason and the fix', async () => {
-    const api = await renderCard(
-      component(
-        'orders-api',
-        'service',
-        following('goldenpath:default/node-http-service', '2.0.0'),
-      ),
-      {
-        goldenPathsApi: {
-          getEntityResult: jest.fn().mockResolvedValue(followerResult),
-        },
+    const api = await renderCard(ordersApi('2.0.0'), {
+      goldenPathsApi: {
+        getEntityResult: jest.fn().mockResolvedValue(followerResult),
       },
-    );
+    });
     expect(api.getEntityResult).toHaveBeenCalledWith(
       'component:default/orders-api',
     );
@@ -159,19 +160,12 @@ describe('EntityGoldenPathCard for a component that follows a path', () => {
 
   it('offers an upgrade when the component is behind, planned only when opened', async () => {
     const planUpgrade = jest.fn().mockResolvedValue(upgradePlan());
-    await renderCard(
-      component(
-        'orders-api',
-        'service',
-        following('goldenpath:default/node-http-service', '2.0.0'),
-      ),
-      {
-        goldenPathsApi: {
-          getEntityResult: jest.fn().mockResolvedValue(followerResult),
-          planUpgrade,
-        },
+    await renderCard(ordersApi('2.0.0'), {
+      goldenPathsApi: {
+        getEntityResult: jest.fn().mockResolvedValue(followerResult),
+        planUpgrade,
       },
-    );
+    });
     const button = await screen.findByRole('button', { name: 'Upgrade' });
     // Next to the drift badge, on the version line.
     expect(button.parentElement).toContainElement(
@@ -196,21 +190,14 @@ describe('EntityGoldenPathCard for a component that follows a path', () => {
   ] as const)(
     'offers no upgrade when the drift is %s',
     async (status, currentVersion) => {
-      await renderCard(
-        component(
-          'orders-api',
-          'service',
-          following('goldenpath:default/node-http-service', currentVersion),
-        ),
-        {
-          goldenPathsApi: {
-            getEntityResult: jest.fn().mockResolvedValue({
-              ...followerResult,
-              drift: { ...followerResult.drift, status, currentVersion },
-            }),
-          },
+      await renderCard(ordersApi(currentVersion), {
+        goldenPathsApi: {
+          getEntityResult: jest.fn().mockResolvedValue({
+            ...followerResult,
+            drift: { ...followerResult.drift, status, currentVersion },
+          }),
         },
-      );
+      });
       expect(await screen.findByTestId('drift-badge')).toBeInTheDocument();
       expect(
         screen.queryByRole('button', { name: 'Upgrade' }),
@@ -276,14 +263,9 @@ describe('EntityGoldenPathCard for a component that follows a path', () => {
         new Error('Request failed with 503 Service Unavailable'),
       )
       .mockResolvedValueOnce(followerResult);
-    await renderCard(
-      component(
-        'orders-api',
-        'service',
-        following('goldenpath:default/node-http-service', '2.0.0'),
-      ),
-      { goldenPathsApi: { getEntityResult } },
-    );
+    await renderCard(ordersApi('2.0.0'), {
+      goldenPathsApi: { getEntityResult },
+    });
     expect(
       await screen.findByText('Error: Could not load the golden path checks'),
     ).toBeInTheDocument();

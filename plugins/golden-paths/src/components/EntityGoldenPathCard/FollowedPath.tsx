@@ -1,7 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress, WarningPanel } from '@backstage/core-components';
@@ -21,18 +20,7 @@ import { UpgradeButton } from '../UpgradeDialog';
 import { CheckList } from './CheckList';
 import { GoldenPathLink } from '../GoldenPathLink';
 import { relativeTime } from '../shared/relativeTime';
-
-const useStyles = makeStyles(theme => ({
-  line: {
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: theme.spacing(1),
-  },
-  section: {
-    marginTop: theme.spacing(2),
-  },
-}));
+import { useCardStyles } from './useCardStyles';
 
 /** "Follows <path>" from the annotation alone, for when there is no result. */
 function AnnotatedPath(props: {
@@ -40,7 +28,7 @@ function AnnotatedPath(props: {
   version?: string;
   namespace?: string;
 }) {
-  const classes = useStyles();
+  const classes = useCardStyles();
   const valid =
     parseGoldenPathRef(props.annotation, props.namespace) !== undefined;
   return (
@@ -67,7 +55,7 @@ function AnnotatedPath(props: {
 }
 
 function EvaluatedPath(props: { result: EntityResult; name: string }) {
-  const classes = useStyles();
+  const classes = useCardStyles();
   const { entityRef, path, drift, checks, evaluatedAt } = props.result;
   const behind = isBehind(drift);
   const passing = checks.filter(c => c.status === 'pass').length;
@@ -150,7 +138,7 @@ function EvaluatedPath(props: { result: EntityResult; name: string }) {
  * its annotation, or why there is nothing yet.
  */
 export function FollowedPath(props: { entity: Entity; annotation: string }) {
-  const classes = useStyles();
+  const classes = useCardStyles();
   const { entity, annotation } = props;
   const api = useApi(goldenPathsApiRef);
   const entityRef = stringifyEntityRef(entity);

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { component, renderCard } from '../../__testUtils__/renderEntityCard';
@@ -50,8 +50,9 @@ describe('EntityGoldenPathCard for a component that follows no path', () => {
       within(snippet).getByRole('button', { name: 'Copy text' }),
     ).toBeInTheDocument();
 
-    // Keyboard: the toggle is a real button.
-    toggle.focus();
+    // Keyboard: the toggle is a real button. (Focus updates its ripple
+    // state, so in act.)
+    act(() => toggle.focus());
     await userEvent.keyboard('{Enter}');
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await waitFor(() =>

@@ -6,7 +6,6 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import ExpandLessIcon from '@material-ui/icons/ExpandLess';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
@@ -21,52 +20,20 @@ import {
   isGoldenPathEntity,
 } from '@golden-paths/golden-paths-common';
 import useAsync from 'react-use/esm/useAsync';
+import { GOLDEN_PATH_LIST_FIELDS } from '../../hooks/goldenPathListFields';
 import { editorRouteRef, rootRouteRef } from '../../routes';
 import { LifecycleChip } from '../shared/LifecycleChip';
 import { AdoptionSnippet } from './AdoptionSnippet';
 import { GoldenPathLink } from '../GoldenPathLink';
 import { matchingPaths, templateRefsOf } from './matchingPaths';
-
-const useStyles = makeStyles(theme => ({
-  line: {
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: theme.spacing(1),
-  },
-  item: {
-    flexWrap: 'wrap',
-  },
-  snippet: {
-    padding: theme.spacing(0, 0, 2),
-  },
-  links: {
-    marginTop: theme.spacing(2),
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(2),
-  },
-}));
-
-const PATH_FIELDS = [
-  'apiVersion',
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.description',
-  'spec.lifecycle',
-  'spec.category',
-  'spec.version',
-  'spec.templates',
-];
+import { useCardStyles } from './useCardStyles';
 
 function useMatchingPaths(componentType: unknown) {
   const catalogApi = useApi(catalogApiRef);
   return useAsync(async () => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: GOLDEN_PATH_KIND },
-      fields: PATH_FIELDS,
+      fields: GOLDEN_PATH_LIST_FIELDS,
     });
     const active = items
       .filter(isGoldenPathEntity)
@@ -96,7 +63,7 @@ function useMatchingPaths(componentType: unknown) {
 }
 
 function GoldenPathsLinks() {
-  const classes = useStyles();
+  const classes = useCardStyles();
   const rootRoute = useRouteRef(rootRouteRef);
   const editorRoute = useRouteRef(editorRouteRef);
   return (
@@ -112,7 +79,7 @@ function Suggestion(props: {
   open: boolean;
   onToggle: () => void;
 }) {
-  const classes = useStyles();
+  const classes = useCardStyles();
   const { path, open } = props;
   const ref = entityRefKey(path);
   const snippetId = `golden-path-adopt-${ref.replace(/[^a-z0-9-]/g, '-')}`;

@@ -1,4 +1,5 @@
 import type { GoldenPathEntityV1alpha1 } from '@golden-paths/golden-paths-common';
+import { goldenPathEntity } from '../../__testUtils__';
 import {
   categoryForComponentType,
   matchingPaths,
@@ -10,18 +11,7 @@ function path(
   spec: Partial<GoldenPathEntityV1alpha1['spec']>,
   title?: string,
 ): GoldenPathEntityV1alpha1 {
-  return {
-    apiVersion: 'golden-paths.dev/v1alpha1',
-    kind: 'GoldenPath',
-    metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
-    spec: {
-      owner: 'group:default/platform-team',
-      lifecycle: 'supported',
-      category: 'service',
-      version: '1.0.0',
-      ...spec,
-    },
-  };
+  return goldenPathEntity(name, spec, title ? { title } : {});
 }
 
 const paths = [

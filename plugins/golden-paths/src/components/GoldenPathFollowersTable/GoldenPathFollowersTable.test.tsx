@@ -5,7 +5,12 @@ import type { GoldenPathsApi } from '@golden-paths/golden-paths-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { goldenPathsApiRef } from '../../api';
-import { follower, upgradePlan } from '../../__testUtils__';
+import {
+  follower,
+  ownerPasses,
+  sbomFails,
+  upgradePlan,
+} from '../../__testUtils__';
 import { GoldenPathFollowersTable } from './GoldenPathFollowersTable';
 
 const PATH = 'goldenpath:default/node-http-service';
@@ -107,14 +112,8 @@ describe('GoldenPathFollowersTable', () => {
             deprecated: false,
           },
           checks: [
-            { id: 'owner', title: 'Owned', status: 'pass', reason: 'ok' },
-            {
-              id: 'sbom',
-              title: 'SBOM',
-              status: 'fail',
-              reason: 'no SBOM step in ci.yaml',
-              fix: 'add anchore/sbom-action',
-            },
+            ownerPasses,
+            sbomFails,
             {
               id: 'autoscaling',
               title: 'Autoscaling',

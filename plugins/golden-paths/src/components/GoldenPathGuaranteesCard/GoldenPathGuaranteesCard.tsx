@@ -1,13 +1,12 @@
-import { InfoCard } from '@backstage/core-components';
 import type { GuaranteeStats } from '@golden-paths/golden-paths-common';
 import Box from '@material-ui/core/Box';
-import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { GuaranteeIcon, guaranteeText } from '../shared/GuaranteeIcon';
 import { RatioBar } from '../shared/RatioBar';
+import { SpecListCard } from '../shared/SpecListCard';
 
 const useStyles = makeStyles(theme => ({
   item: { alignItems: 'flex-start', paddingLeft: 0, paddingRight: 0 },
@@ -68,42 +67,38 @@ export function GoldenPathGuaranteesCard(props: {
   const classes = useStyles();
   const rows = guaranteeRows(props.guarantees, props.checks);
   return (
-    <InfoCard titleTypographyProps={{ component: 'h2' }} title="Guarantees">
-      {rows.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          This path promises no guarantees yet: its <code>spec.guarantees</code>{' '}
-          is empty.
-        </Typography>
-      ) : (
-        <List dense disablePadding aria-label="Guarantees">
-          {rows.map(row => (
-            <ListItem key={row.id} className={classes.item}>
-              <ListItemIcon className={classes.icon}>
-                <GuaranteeIcon id={row.id} />
-              </ListItemIcon>
-              <div className={classes.body}>
-                <Typography variant="subtitle2" component="h3">
-                  {row.title}
-                </Typography>
-                {row.description && (
-                  <Typography variant="body2" color="textSecondary">
-                    {row.description}
-                  </Typography>
-                )}
-                {row.stats && (
-                  <Box mt={0.5}>
-                    <RatioBar
-                      value={row.stats.passRatio}
-                      label={`${row.title}: share of followers passing`}
-                    />
-                    <Counts stats={row.stats} />
-                  </Box>
-                )}
-              </div>
-            </ListItem>
-          ))}
-        </List>
-      )}
-    </InfoCard>
+    <SpecListCard
+      title="Guarantees"
+      count={rows.length}
+      emptyText="This path promises no guarantees yet"
+      field="spec.guarantees"
+    >
+      {rows.map(row => (
+        <ListItem key={row.id} className={classes.item}>
+          <ListItemIcon className={classes.icon}>
+            <GuaranteeIcon id={row.id} />
+          </ListItemIcon>
+          <div className={classes.body}>
+            <Typography variant="subtitle2" component="h3">
+              {row.title}
+            </Typography>
+            {row.description && (
+              <Typography variant="body2" color="textSecondary">
+                {row.description}
+              </Typography>
+            )}
+            {row.stats && (
+              <Box mt={0.5}>
+                <RatioBar
+                  value={row.stats.passRatio}
+                  label={`${row.title}: share of followers passing`}
+                />
+                <Counts stats={row.stats} />
+              </Box>
+            )}
+          </div>
+        </ListItem>
+      ))}
+    </SpecListCard>
   );
 }

@@ -16,6 +16,8 @@ import {
   nodePath,
   nodeTemplate,
   mountedRoutes,
+  ownerPasses,
+  sbomFails,
 } from '../../__testUtils__';
 
 function goldenPathsApi(
@@ -35,16 +37,7 @@ function goldenPathsApi(
             latestVersion: '2.1.0',
             deprecated: false,
           },
-          checks: [
-            { id: 'owner', title: 'Owned', status: 'pass', reason: 'ok' },
-            {
-              id: 'sbom',
-              title: 'SBOM',
-              status: 'fail',
-              reason: 'no SBOM step in .github/workflows/ci.yaml',
-              fix: 'add anchore/sbom-action',
-            },
-          ],
+          checks: [ownerPasses, sbomFails],
         }),
       ],
     }),

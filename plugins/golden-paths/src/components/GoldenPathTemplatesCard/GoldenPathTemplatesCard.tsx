@@ -1,17 +1,15 @@
 import type { Entity } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import Typography from '@material-ui/core/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { tryParseEntityRef } from '@golden-paths/golden-paths-common';
 import { templateRouteRef } from '../../routes';
+import { SpecListCard } from '../shared/SpecListCard';
 
 /** Titles and descriptions of the templates, in one catalog request. */
 function useTemplateEntities(refs: ReadonlyArray<string>) {
@@ -51,58 +49,54 @@ export function GoldenPathTemplatesCard(props: {
   // Without titles, the templates still show by ref: the catalog is a nicety here.
   const { value: entities } = useTemplateEntities(templates);
   return (
-    <InfoCard titleTypographyProps={{ component: 'h2' }} title="Templates">
-      {templates.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No template scaffolds this path yet: its <code>spec.templates</code>{' '}
-          is empty.
-        </Typography>
-      ) : (
-        <List dense disablePadding aria-label="Templates">
-          {templates.map(ref => {
-            const entity = entities?.get(ref);
-            const parsed = tryParseEntityRef(ref, {
-              defaultKind: 'template',
-            });
-            const title =
-              entity?.metadata.title ?? entity?.metadata.name ?? parsed?.name;
-            const startHref =
-              parsed &&
-              templateRoute?.({
-                namespace: parsed.namespace,
-                templateName: parsed.name,
-              });
-            return (
-              <ListItem key={ref} disableGutters>
-                <ListItemText
-                  primary={
-                    <EntityRefLink
-                      entityRef={ref}
-                      defaultKind="template"
-                      title={title}
-                    />
-                  }
-                  secondary={entity?.metadata.description}
+    <SpecListCard
+      title="Templates"
+      count={templates.length}
+      emptyText="No template scaffolds this path yet"
+      field="spec.templates"
+    >
+      {templates.map(ref => {
+        const entity = entities?.get(ref);
+        const parsed = tryParseEntityRef(ref, {
+          defaultKind: 'template',
+        });
+        const title =
+          entity?.metadata.title ?? entity?.metadata.name ?? parsed?.name;
+        const startHref =
+          parsed &&
+          templateRoute?.({
+            namespace: parsed.namespace,
+            templateName: parsed.name,
+          });
+        return (
+          <ListItem key={ref} disableGutters>
+            <ListItemText
+              primary={
+                <EntityRefLink
+                  entityRef={ref}
+                  defaultKind="template"
+                  title={title}
                 />
-                {startHref && (
-                  <Box ml={2} flexShrink={0}>
-                    <Button
-                      variant="contained"
-                      color="primary"
-                      size="small"
-                      component={RouterLink}
-                      to={startHref}
-                      aria-label={`Start ${title ?? ref}`}
-                    >
-                      Start
-                    </Button>
-                  </Box>
-                )}
-              </ListItem>
-            );
-          })}
-        </List>
-      )}
-    </InfoCard>
+              }
+              secondary={entity?.metadata.description}
+            />
+            {startHref && (
+              <Box ml={2} flexShrink={0}>
+                <Button
+                  variant="contained"
+                  color="primary"
+                  size="small"
+                  component={RouterLink}
+                  to={startHref}
+                  aria-label={`Start ${title ?? ref}`}
+                >
+                  Start
+                </Button>
+              </Box>
+            )}
+          </ListItem>
+        );
+      })}
+    </SpecListCard>
   );
 }
