@@ -1,9 +1,9 @@
 /**
  * Catalog backend module that validates `GoldenPath` entities and emits
- * their relations.
+ * their relations, with the processor of `@golden-paths/golden-paths-node`.
  *
  * @packageDocumentation
  */
 
 export { catalogModuleGoldenPaths as default } from './module';
-export { GoldenPathEntitiesProcessor } from './processor/GoldenPathEntitiesProcessor';
+export { GoldenPathEntitiesProcessor } from './deprecated';

@@ -1,6 +1,6 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { GoldenPathEntitiesProcessor } from './processor/GoldenPathEntitiesProcessor';
+import { GoldenPathEntitiesProcessor } from '@golden-paths/golden-paths-node';
 
 /**
  * Catalog module that validates `GoldenPath` entities and emits the

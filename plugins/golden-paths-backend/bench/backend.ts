@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
+import { catalogModuleGoldenPathKind } from '@golden-paths/golden-paths-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
 import {
   type RandomPolicy,
@@ -157,7 +158,7 @@ export async function startBenchBackend(options: {
     }),
   );
   backend.add(import('@backstage/plugin-catalog-backend'));
-  backend.add(import('@golden-paths/catalog-backend-module-golden-paths'));
+  backend.add(catalogModuleGoldenPathKind);
   backend.add(benchProviderModule(provider));
   backend.add(import('../src'));
   backend.add(benchAuthPlugin(userTokens));

@@ -1,12 +1,13 @@
 /**
- * Node library of Golden Paths: the checks extension point, the scaffold
- * record, template revisions and their rendering, upgrades, and the URL
- * reader of local repositories.
+ * Node library of Golden Paths: the checks extension point, the processor of
+ * the GoldenPath kind, the scaffold record, template revisions and their
+ * rendering, upgrades, and the URL reader of local repositories.
  *
  * @packageDocumentation
  */
 
 export * from './extensions';
+export * from './catalog';
 export * from './types';
 export * from './lib';
 export * from './localRepositories';

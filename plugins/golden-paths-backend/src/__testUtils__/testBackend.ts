@@ -10,7 +10,7 @@ import {
 import { urlReaderServiceFactory } from '@backstage/backend-defaults/urlReader';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import type { JsonObject } from '@backstage/types';
-import catalogModuleGoldenPaths from '@golden-paths/catalog-backend-module-golden-paths';
+import { catalogModuleGoldenPathKind } from '@golden-paths/golden-paths-node/testUtils';
 import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/golden-paths-node';
 import goldenPathsPlugin from '../index';
 
@@ -65,7 +65,7 @@ export async function startGoldenPathsBackend(options: {
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
-      catalogModuleGoldenPaths,
+      catalogModuleGoldenPathKind,
       goldenPathsPlugin,
       urlReaderServiceFactory,
       goldenPathsLocalUrlReaderServiceFactory,

@@ -117,6 +117,16 @@ describe('deliverGithubPullRequest', () => {
       body: 'b',
     });
 
+  /** Someone else's commit `id` on the upgrade branch, on top of `parent`. */
+  const pushForeignCommit = (id: string, message: string, parent: string) => {
+    github.commitsById.set(id, {
+      message,
+      tree: 'f'.repeat(40),
+      parents: [parent],
+    });
+    github.refs.set(BRANCH_REF, id);
+  };
+
   it('commits the merged files on the upgrade branch and opens one pull request, updated in place', async () => {
     const first = await deliver(1);
     expect(first.url).toBe('https://github.example.com/acme/orders/pull/1');
@@ -173,12 +183,11 @@ describe('deliverGithubPullRequest', () => {
     // Someone's work on a branch of the same name, in a repository an
     // entity's source location names.
     const theirs = 'e'.repeat(40);
-    github.commitsById.set(theirs, {
-      message: 'Work in progress on the migration\n',
-      tree: 'f'.repeat(40),
-      parents: [github.head],
-    });
-    github.refs.set(BRANCH_REF, theirs);
+    pushForeignCommit(
+      theirs,
+      'Work in progress on the migration\n',
+      github.head,
+    );
     const written = [github.blobs.size, github.commits.length];
     const pulls = JSON.stringify(github.pulls);
 
@@ -198,12 +207,7 @@ describe('deliverGithubPullRequest', () => {
     const upgrade = github.commitsById.get(ours.commit)!;
     // A developer resolves a conflict on the branch…
     const fix = 'd'.repeat(40);
-    github.commitsById.set(fix, {
-      message: 'Resolve the README conflict\n',
-      tree: 'f'.repeat(40),
-      parents: [ours.commit],
-    });
-    github.refs.set(BRANCH_REF, fix);
+    pushForeignCommit(fix, 'Resolve the README conflict\n', ours.commit);
     await expect(deliver(0)).rejects.toThrow(/did not write \(ddddddd\)/);
     expect(github.refs.get(BRANCH_REF)).toBe(fix);
     // …or amends the upgrade commit, keeping its message.

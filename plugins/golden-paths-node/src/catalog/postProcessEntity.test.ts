@@ -1,4 +1,8 @@
-import { RELATION_OWNED_BY, RELATION_OWNER_OF } from '@backstage/catalog-model';
+import {
+  type Entity,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   ANNOTATION_GOLDEN_PATH,
@@ -10,13 +14,14 @@ import {
   RELATION_TEMPLATE_OF_GOLDEN_PATH,
 } from '@golden-paths/golden-paths-common';
 import {
+  bothWays,
   component,
   goldenPath,
   location,
   postProcess,
   ref,
   template,
-} from '../__testUtils__/processorFixtures';
+} from './__testUtils__/processorFixtures';
 
 describe('GoldenPathEntitiesProcessor', () => {
   describe('postProcessEntity', () => {
@@ -32,16 +37,12 @@ describe('GoldenPathEntitiesProcessor', () => {
       expect(result).toBe(entity);
       expect(errors).toEqual([]);
       expect(relations).toEqual([
-        {
-          source: self,
-          type: RELATION_OWNED_BY,
-          target: ref('Group', 'platform-team'),
-        },
-        {
-          source: ref('Group', 'platform-team'),
-          type: RELATION_OWNER_OF,
-          target: self,
-        },
+        ...bothWays(
+          self,
+          RELATION_OWNED_BY,
+          RELATION_OWNER_OF,
+          ref('Group', 'platform-team'),
+        ),
         {
           source: self,
           type: RELATION_GOLDEN_PATH_TEMPLATE,
@@ -96,26 +97,18 @@ describe('GoldenPathEntitiesProcessor', () => {
       const self = ref('GoldenPath', 'node-http-service');
       const replacement = ref('GoldenPath', 'node-http-service-v2');
       expect(relations).toEqual([
-        {
-          source: self,
-          type: RELATION_OWNED_BY,
-          target: ref('Group', 'platform-team'),
-        },
-        {
-          source: ref('Group', 'platform-team'),
-          type: RELATION_OWNER_OF,
-          target: self,
-        },
-        {
-          source: self,
-          type: RELATION_REPLACED_BY_GOLDEN_PATH,
-          target: replacement,
-        },
-        {
-          source: replacement,
-          type: RELATION_REPLACES_GOLDEN_PATH,
-          target: self,
-        },
+        ...bothWays(
+          self,
+          RELATION_OWNED_BY,
+          RELATION_OWNER_OF,
+          ref('Group', 'platform-team'),
+        ),
+        ...bothWays(
+          self,
+          RELATION_REPLACED_BY_GOLDEN_PATH,
+          RELATION_REPLACES_GOLDEN_PATH,
+          replacement,
+        ),
       ]);
     });
 

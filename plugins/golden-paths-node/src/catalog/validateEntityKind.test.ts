@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { validateGoldenPathEntity } from '@golden-paths/golden-paths-common';
 import { GoldenPathEntitiesProcessor } from './GoldenPathEntitiesProcessor';
@@ -5,7 +6,7 @@ import {
   component,
   goldenPath,
   template,
-} from '../__testUtils__/processorFixtures';
+} from './__testUtils__/processorFixtures';
 
 describe('GoldenPathEntitiesProcessor', () => {
   const processor = new GoldenPathEntitiesProcessor();

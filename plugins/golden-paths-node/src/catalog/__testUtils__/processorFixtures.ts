@@ -3,7 +3,7 @@ import {
   CatalogProcessorResult,
   LocationSpec,
 } from '@backstage/plugin-catalog-node';
-import { GoldenPathEntitiesProcessor } from '../processor/GoldenPathEntitiesProcessor';
+import { GoldenPathEntitiesProcessor } from '../GoldenPathEntitiesProcessor';
 
 /** Entities and a runner shared by the processor's tests. */
 
@@ -69,3 +69,16 @@ export const ref = (kind: string, name: string, namespace = 'default') => ({
   namespace,
   name,
 });
+
+/** A relation and its reverse, as the processor emits them. */
+export function bothWays(
+  source: ReturnType<typeof ref>,
+  type: string,
+  reverseType: string,
+  target: ReturnType<typeof ref>,
+) {
+  return [
+    { source, type, target },
+    { source: target, type: reverseType, target: source },
+  ];
+}

@@ -1,0 +1,1 @@
+export { GoldenPathEntitiesProcessor } from './GoldenPathEntitiesProcessor';
