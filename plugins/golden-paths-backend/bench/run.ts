@@ -72,17 +72,17 @@ import {
   createRepositories,
   repositoryComponents,
 } from './repositories';
-import {
-  type FirstRequest,
-  formatReport,
-  type LoopState,
-  type Machine,
-  type Report,
-  type RepositoryResult,
-  type SizeResult,
-  type ReadRoute,
-  type StateResult,
-} from './report';
+import { formatReport } from './report';
+import type {
+  FirstRequest,
+  LoopState,
+  Machine,
+  Report,
+  RepositoryResult,
+  SizeResult,
+  ReadRoute,
+  StateResult,
+} from './reportTypes';
 import { profileDuring } from './profile';
 import {
   catalogFingerprint,
