@@ -2,7 +2,6 @@ import { promises as fs } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   TestBackend,
   createMockDirectory,
@@ -11,38 +10,13 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import git from 'isomorphic-git';
 import * as nodeFs from 'node:fs';
 import { stringify } from 'yaml';
-import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/golden-paths-node';
 import scaffolderModuleGoldenPaths from './index';
-import { waitFor } from './__testUtils__/backendRequests';
-
-// Each test drives a real backend (and git): sized for a busy 2-core
-// machine, never jest's 5 s default.
-jest.setTimeout(120_000);
-
-// The GoldenPath kind is validated by our catalog module in a real backend;
-// here it only has to be accepted.
-const catalogModuleGoldenPathKind = createBackendModule({
-  pluginId: 'catalog',
-  moduleId: 'test-golden-path-kind',
-  register(reg) {
-    reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addProcessor({
-          getProcessorName: () => 'test-golden-path-kind',
-          validateEntityKind: async entity => entity.kind === 'GoldenPath',
-        });
-      },
-    });
-  },
-});
+import { runScaffolderTask, waitFor } from './__testUtils__/backendRequests';
+import { startScaffolderTestBackend } from './__testUtils__/scaffolderBackend';
 
 const catalogYaml = [
   {
@@ -128,57 +102,35 @@ describe('scaffolderModuleGoldenPaths', () => {
     mockDir.setContent({ 'catalog.yaml': catalogYaml, work: {} });
     const repositories = mockDir.resolve('repos');
 
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleGoldenPathKind,
-        scaffolderPlugin,
-        scaffolderModuleGoldenPaths,
-        goldenPathsLocalUrlReaderServiceFactory,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { workingDirectory: mockDir.resolve('work') },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              rules: [{ allow: ['Component', 'Template', 'GoldenPath'] }],
-              locations: [
-                { type: 'file', target: mockDir.resolve('catalog.yaml') },
-              ],
-            },
-            goldenPaths: {
-              scaffolder: { localPublish: { directory: repositories } },
-            },
-          },
-        }),
-      ],
-    });
-
-    const { port } = backend.server.address() as AddressInfo;
-    const call = async (path: string, init?: RequestInit) => {
-      const response = await fetch(`http://localhost:${port}${path}`, {
-        ...init,
-        headers: {
-          Authorization: mockCredentials.user.header(),
-          'Content-Type': 'application/json',
+    const world = await startScaffolderTestBackend({
+      config: {
+        backend: { workingDirectory: mockDir.resolve('work') },
+        catalog: {
+          processingInterval: { seconds: 1 },
+          rules: [{ allow: ['Component', 'Template', 'GoldenPath'] }],
+          locations: [
+            { type: 'file', target: mockDir.resolve('catalog.yaml') },
+          ],
         },
-      });
-      return {
-        status: response.status,
-        body: response.ok ? await response.json() : await response.text(),
-      };
-    };
+        goldenPaths: {
+          scaffolder: { localPublish: { directory: repositories } },
+        },
+      },
+    });
+    backend = world.backend;
+    const { request } = world;
 
     await waitFor(
       'the template in the catalog',
       () =>
-        call(
+        request(
+          'GET',
           '/api/catalog/entities/by-name/template/default/node-http-service',
         ),
       r => r.status === 200,
     );
 
-    const actions = await call('/api/scaffolder/v2/actions');
+    const actions = await request('GET', '/api/scaffolder/v2/actions');
     expect((actions.body as Array<{ id: string }>).map(a => a.id)).toEqual(
       expect.arrayContaining([
         'golden-paths:catalog:write',
@@ -190,29 +142,15 @@ describe('scaffolderModuleGoldenPaths', () => {
     );
 
     const run = async (values: Record<string, string>) => {
-      const created = await call('/api/scaffolder/v2/tasks', {
-        method: 'POST',
-        body: JSON.stringify({
-          templateRef: 'template:default/node-http-service',
-          values,
-        }),
-      });
-      expect(created.status).toBe(201);
-      const { id } = created.body as { id: string };
-      const task = await waitFor(
-        'the task to finish',
-        () => call(`/api/scaffolder/v2/tasks/${id}`),
-        r => ['completed', 'failed'].includes((r.body as any)?.status),
+      const { status, events } = await runScaffolderTask(
+        request,
+        'template:default/node-http-service',
+        values,
       );
-      const events = (await call(`/api/scaffolder/v2/tasks/${id}/events`))
-        .body as Array<{
-        type: string;
-        body: { message?: string; output?: Record<string, unknown> };
-      }>;
       return {
-        status: (task.body as { status: string }).status,
-        output: events.find(e => e.type === 'completion')?.body.output,
-        log: events.map(e => e.body.message ?? '').join('\n'),
+        status,
+        output: events.find(e => e.type === 'completion')?.body?.output,
+        log: events.map(e => e.body?.message ?? '').join('\n'),
       };
     };
 
@@ -242,7 +180,11 @@ describe('scaffolderModuleGoldenPaths', () => {
 
     const { body: entity } = await waitFor(
       'the component in the catalog',
-      () => call('/api/catalog/entities/by-name/component/default/orders'),
+      () =>
+        request(
+          'GET',
+          '/api/catalog/entities/by-name/component/default/orders',
+        ),
       r => r.status === 200,
     );
     expect((entity as Entity).metadata.annotations).toMatchObject({
@@ -251,7 +193,7 @@ describe('scaffolderModuleGoldenPaths', () => {
       'backstage.io/source-template': 'template:default/node-http-service',
       'backstage.io/kubernetes-id': 'orders',
     });
-  }, 90_000);
+  }, 180_000);
 
   it('leaves golden-paths:publish:local out when local publishing is off', async () => {
     mockDir.setContent({ work: {} });
