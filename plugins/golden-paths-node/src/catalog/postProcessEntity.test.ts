@@ -121,10 +121,14 @@ describe('GoldenPathEntitiesProcessor', () => {
       const self = ref('Component', 'orders');
       const path = ref('GoldenPath', 'node-http-service');
       expect(errors).toEqual([]);
-      expect(relations).toEqual([
-        { source: self, type: RELATION_FOLLOWS_GOLDEN_PATH, target: path },
-        { source: path, type: RELATION_GOLDEN_PATH_FOLLOWED_BY, target: self },
-      ]);
+      expect(relations).toEqual(
+        bothWays(
+          self,
+          RELATION_FOLLOWS_GOLDEN_PATH,
+          RELATION_GOLDEN_PATH_FOLLOWED_BY,
+          path,
+        ),
+      );
     });
 
     it('defaults the annotation kind to GoldenPath', async () => {
@@ -155,10 +159,14 @@ describe('GoldenPathEntitiesProcessor', () => {
       const self = ref('Template', 'node-http-service');
       const path = ref('GoldenPath', 'node-http-service');
       expect(errors).toEqual([]);
-      expect(relations).toEqual([
-        { source: self, type: RELATION_TEMPLATE_OF_GOLDEN_PATH, target: path },
-        { source: path, type: RELATION_GOLDEN_PATH_TEMPLATE, target: self },
-      ]);
+      expect(relations).toEqual(
+        bothWays(
+          self,
+          RELATION_TEMPLATE_OF_GOLDEN_PATH,
+          RELATION_GOLDEN_PATH_TEMPLATE,
+          path,
+        ),
+      );
     });
 
     it.each([

@@ -1,14 +1,8 @@
-import type {
-  AuthService,
-  DiscoveryService,
-  UrlReaderService,
-} from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import {
   ScmIntegrations,
   type ScmIntegrationRegistry,
 } from '@backstage/integration';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   PathUpgradePlans,
   UpgradePlan,
@@ -16,10 +10,10 @@ import type {
 } from '@golden-paths/golden-paths-common';
 import { resolveReadableRepositoryDirectories } from '../localRepositories/localRepositoriesDirectory';
 import { TemplateRenderer } from '../render/TemplateRenderer';
+import type { TemplateRenderServices } from '../render/templateRenderServices';
 import {
   readTemplateTreeConfig,
   TemplateTreeReader,
-  type TemplateTreeReaderOptions,
 } from '../render/templateTree';
 import type {
   ComponentUpgradeRequest,
@@ -44,21 +38,7 @@ import {
  *
  * @public
  */
-export interface ComponentUpgraderOptions
-  extends Pick<
-    TemplateTreeReaderOptions,
-    'templateDirectories' | 'templateLimits'
-  > {
-  /** Reads the component, its path and its template with the caller's credentials. */
-  catalog: CatalogService;
-  /** Reads template revisions and the component's repository. */
-  urlReader: UrlReaderService;
-  /** The Git hosts, for repository URLs and pull requests. */
-  integrations: ScmIntegrationRegistry;
-  /** Finds the scaffolder backend that renders each version. */
-  discovery: DiscoveryService;
-  /** Tokens for the scaffolder's dry run, on behalf of the caller. */
-  auth: AuthService;
+export interface ComponentUpgraderOptions extends TemplateRenderServices {
   /** Absolute directories whose git repositories upgrades may write branches in. */
   localDirectories: string[];
   /**

@@ -1,15 +1,8 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import {
-  resolveSafeChildPath,
-  type AuthService,
-  type DiscoveryService,
-  type UrlReaderService,
-} from '@backstage/backend-plugin-api';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import type { ScmIntegrationRegistry } from '@backstage/integration';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   GOLDEN_PATH_KIND,
@@ -18,7 +11,7 @@ import {
 import {
   SCAFFOLD_RECORD_PATH,
   TemplateRenderer,
-  type TemplateTreeReaderOptions,
+  type TemplateRenderServices,
   contentHashOf,
   createScaffoldContext,
   manifestOf,
@@ -42,22 +35,7 @@ const ACTION_ID = 'golden-paths:template:render';
  *
  * @public
  */
-export interface TemplateRenderActionOptions
-  extends Pick<
-    TemplateTreeReaderOptions,
-    'templateDirectories' | 'templateLimits'
-  > {
-  /** Reads the path and the running template with the user's credentials. */
-  catalog: CatalogService;
-  /** Reads the template's revisions. */
-  urlReader: UrlReaderService;
-  /** The Git hosts, to resolve a revision's location against the template's URL. */
-  integrations: ScmIntegrationRegistry;
-  /** Finds the scaffolder backend whose engine renders the revision. */
-  discovery: DiscoveryService;
-  /** Tokens for the scaffolder's dry run, on behalf of the user. */
-  auth: AuthService;
-}
+export interface TemplateRenderActionOptions extends TemplateRenderServices {}
 
 async function writeFiles(workspace: string, files: RenderedFile[]) {
   for (const file of files) {
