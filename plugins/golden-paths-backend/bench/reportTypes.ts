@@ -1,11 +1,8 @@
 import type { ExactnessResult } from './exactness';
 import type { SeededHistory } from './history';
-import type {
-  CatalogWalk,
-  EvaluationMeasurement,
-  LatencyMeasurement,
-  ProcessSample,
-} from './measure';
+import type { CatalogWalk, EvaluationMeasurement } from './evaluationRuns';
+import type { LatencyMeasurement } from './measure';
+import type { ProcessSample } from './processSampling';
 import type { Breakdown } from './profile';
 
 /*
