@@ -1,40 +1,20 @@
-import {
-  createMockDirectory,
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-  type TestBackend,
-} from '@backstage/backend-test-utils';
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import {
-  ANNOTATION_GOLDEN_PATH,
-  type FollowerResult,
-  type HistoryResponse,
-  type PathSummary,
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type {
+  FollowerResult,
+  HistoryResponse,
+  PathSummary,
 } from '@golden-paths/golden-paths-common';
-import {
-  createRepositories,
-  repositoryComponents,
-} from '../bench/repositories';
-import {
-  BenchEntityProvider,
-  benchProviderModule,
-  syntheticCatalog,
-  syntheticComponent,
-} from '../bench/syntheticCatalog';
+import { syntheticCatalog } from '../bench/syntheticCatalog';
 import {
   policyVocabulary,
   randomConditionalPolicies,
   type RandomPolicy,
-  randomPolicyPermissionsFactory,
 } from './__testUtils__/randomPolicies';
 import {
-  evaluateNow,
-  startGoldenPathsBackend,
-  waitUntil,
-} from './__testUtils__/testBackend';
-import type { JsonObject } from '@backstage/types';
-import type { Knex } from 'knex';
+  admin,
+  pathUrl,
+  useSyntheticCatalogBackend,
+} from './__testUtils__/syntheticCatalogBackend';
 
 /**
  * Issue 12: what a user under a conditional catalog policy is shown, counted
@@ -62,7 +42,6 @@ const COMPONENTS: Partial<Record<string, number>> = {
 /** Followers with a repository, so that some are compliant. */
 const REPOSITORIES = 60;
 const LOAD_DEADLINE_MS = 20 * 60_000;
-const PAGE = 500;
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 const base = syntheticCatalog();
@@ -71,219 +50,22 @@ const policies = randomConditionalPolicies({
   seed: 12,
   catalog: policyVocabulary(base),
 });
-const admin = 'user:default/alice';
-
-const refOf = (e: {
-  kind: string;
-  metadata: { namespace?: string; name: string };
-}) =>
-  `${e.kind}:${e.metadata.namespace ?? 'default'}/${
-    e.metadata.name
-  }`.toLocaleLowerCase('en-US');
-
-const pathUrl = (ref: string) => {
-  const [, namespace, name] = /^goldenpath:([^/]+)\/(.+)$/.exec(ref)!;
-  return `/paths/${namespace}/${name}`;
-};
 
 describe.each(databases.eachSupportedId())(
   'conditional catalog policies on %s: exact counts at scale',
   databaseId => {
-    const components = COMPONENTS[databaseId]!;
-    const mockDir = createMockDirectory();
-    const provider = new BenchEntityProvider('exactness');
-    let backend: TestBackend;
-    let baseUrl: string;
-    const prefix = `gp_exactness_${Date.now().toString(36)}_`;
-    const server: { knex?: Knex } = {};
-    /** Followers per path, as generated. */
-    const generated = new Map<string, number>();
-    /** Every follower's `compliant`, as the allow-all user reads it. */
-    const compliantOf = new Map<string, boolean>();
+    const { generated, compliantOf, get, catalogRefs, pluginItems } =
+      useSyntheticCatalogBackend({
+        databases,
+        databaseId,
+        base,
+        components: COMPONENTS[databaseId]!,
+        repositories: REPOSITORIES,
+        policies,
+        loadTimeoutMs: LOAD_DEADLINE_MS,
+      });
     /** What each policy let its user see, for the check of their spread. */
     const seen = new Map<string, { paths: number; followers: number }>();
-
-    async function get<T>(
-      user: string,
-      url: string,
-    ): Promise<{ status: number; body: T }> {
-      const response = await fetch(`${baseUrl}${url}`, {
-        headers: { Authorization: mockCredentials.user.header(user) },
-      });
-      const text = await response.text();
-      if (response.status >= 500) {
-        throw new Error(`GET ${url} as ${user}: ${response.status} ${text}`);
-      }
-      return { status: response.status, body: JSON.parse(text) as T };
-    }
-
-    /** The refs the catalog returns to the user for a filter, every page. */
-    async function catalogRefs(
-      user: string,
-      filter: string,
-    ): Promise<{ refs: string[]; totalItems: number }> {
-      const refs: string[] = [];
-      let totalItems = 0;
-      let cursor: string | undefined;
-      do {
-        const query = new URLSearchParams({
-          ...(cursor ? { cursor } : { filter }),
-          fields: 'kind,metadata.namespace,metadata.name',
-          limit: '1000',
-        });
-        const { status, body } = await get<{
-          items: Parameters<typeof refOf>[0][];
-          totalItems: number;
-          pageInfo: { nextCursor?: string };
-        }>(user, `/api/catalog/entities/by-query?${query}`);
-        if (status !== 200) {
-          throw new Error(`The catalog answered ${status} for ${filter}`);
-        }
-        refs.push(...body.items.map(refOf));
-        totalItems = body.totalItems;
-        cursor = body.pageInfo.nextCursor;
-      } while (cursor);
-      return { refs: refs.sort(), totalItems };
-    }
-
-    /** Every item of a paged golden-paths list, with the status of the first page. */
-    async function pluginItems<T>(
-      user: string,
-      url: string,
-    ): Promise<{ status: number; items: T[] }> {
-      const items: T[] = [];
-      let cursor: string | undefined;
-      for (;;) {
-        const separator = url.includes('?') ? '&' : '?';
-        const { status, body } = await get<{ items: T[]; nextCursor?: string }>(
-          user,
-          `/api/golden-paths${url}${separator}limit=${PAGE}${
-            cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
-          }`,
-        );
-        if (status !== 200) {
-          return { status, items };
-        }
-        items.push(...body.items);
-        if (!body.nextCursor) {
-          return { status, items };
-        }
-        cursor = body.nextCursor;
-      }
-    }
-
-    beforeAll(async () => {
-      const started = Date.now();
-      await createRepositories(mockDir.path, REPOSITORIES);
-      const entities = [
-        ...Array.from({ length: components }, (_, i) =>
-          syntheticComponent(base, i),
-        ),
-        ...repositoryComponents(mockDir.path, REPOSITORIES, base.owners),
-      ];
-      for (const c of entities) {
-        const path = c.metadata.annotations?.[ANNOTATION_GOLDEN_PATH];
-        if (path) {
-          generated.set(path, (generated.get(path) ?? 0) + 1);
-        }
-      }
-      const fixed = [...base.groups, ...base.systems, ...base.paths];
-
-      // PostgreSQL: each plugin its own database, as in production, on the
-      // server TestDatabases found (or started).
-      let database: JsonObject | undefined;
-      if (databaseId.startsWith('POSTGRES')) {
-        server.knex = await databases.init(databaseId);
-        const { database: _itsOwn, ...connection } = server.knex.client.config
-          .connection as JsonObject;
-        database = { client: 'pg', connection, prefix };
-      }
-      const running = await startGoldenPathsBackend({
-        features: [
-          ...(database ? [databaseServiceFactory] : []),
-          benchProviderModule(provider),
-          randomPolicyPermissionsFactory(policies),
-          // A failed evaluation is only logged: shown, it explains the failure.
-          mockServices.rootLogger.factory({ level: 'error' }),
-        ],
-        ...(database ? { backend: { database } } : {}),
-        repositories: mockDir.path,
-        // Processed once: the comparisons need a catalog at rest.
-        catalog: { processingInterval: { hours: 24 } },
-      });
-      ({ backend, baseUrl } = running);
-      await provider.apply([...fixed, ...entities]);
-
-      // Stitched: every entity served, and every follower related to its path.
-      await waitUntil(
-        'the synthetic catalog stitched',
-        async () => {
-          const all = await catalogCount('');
-          const related = await Promise.all(
-            [...generated.keys()].map(async path => ({
-              path,
-              count: await catalogCount(
-                `kind=component,relations.followsGoldenPath=${path}`,
-              ),
-            })),
-          );
-          return (
-            (all === fixed.length + entities.length &&
-              related.every(
-                ({ path, count }) => count === generated.get(path),
-              )) ||
-            `${all} of ${
-              fixed.length + entities.length
-            } entities; followers related ${JSON.stringify(related)}`
-          );
-        },
-        { timeoutMs: LOAD_DEADLINE_MS, intervalMs: 2000 },
-      );
-      const loaded = Date.now();
-
-      // The test scheduler runs the task before answering.
-      await evaluateNow(running, admin);
-      const evaluated = Date.now();
-
-      for (const path of generated.keys()) {
-        const followers = await pluginItems<FollowerResult>(
-          admin,
-          `${pathUrl(path)}/followers`,
-        );
-        for (const f of followers.items) {
-          compliantOf.set(f.entityRef.toLocaleLowerCase('en-US'), f.compliant);
-        }
-      }
-      // eslint-disable-next-line no-console
-      console.log(
-        `${databaseId}, ${entities.length} components: loaded and stitched in ${
-          (loaded - started) / 1000
-        } s, evaluated in ${(evaluated - loaded) / 1000} s`,
-      );
-
-      async function catalogCount(filter: string): Promise<number> {
-        const query = new URLSearchParams({
-          ...(filter ? { filter } : {}),
-          fields: 'metadata.name',
-          limit: '1',
-        });
-        const { body } = await get<{ totalItems: number }>(
-          admin,
-          `/api/catalog/entities/by-query?${query}`,
-        );
-        return body.totalItems;
-      }
-    });
-
-    afterAll(async () => {
-      await backend?.stop();
-      for (const plugin of ['catalog', 'golden-paths']) {
-        await server.knex?.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
-          `${prefix}${plugin}`,
-        ]);
-      }
-      await server.knex?.destroy();
-    });
 
     it('evaluates every follower of the loaded catalog', async () => {
       const { items } = await pluginItems<PathSummary>(admin, '/paths');
