@@ -33,6 +33,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
+  // One worker by design: a slow file is no hint to parallelise.
+  reportSlowTests: null,
   retries: process.env.CI ? 2 : 0,
 
   reporter: [

@@ -15,7 +15,8 @@ test('the payments-api overview shows its Golden path card with checks', async (
 }) => {
   await page.goto('/catalog/default/component/payments-api');
   const card = goldenPathCard(page);
-  await expect(card).toBeVisible({ timeout: 60_000 });
+  // The first entity page of a fresh browser context loads its chunks.
+  await expect(card).toBeVisible({ timeout: 120_000 });
   await expect(
     card.getByRole('link', { name: NODE_PATH }).first(),
   ).toBeVisible();
