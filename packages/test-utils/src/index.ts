@@ -1,0 +1,7 @@
+/**
+ * Test helpers shared by the Golden Paths packages' integration tests.
+ *
+ * @packageDocumentation
+ */
+
+export {};
