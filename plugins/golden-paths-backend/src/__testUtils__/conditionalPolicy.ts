@@ -1,11 +1,13 @@
 import {
+  PolicyPermissions,
+  type RequestedPermission,
+} from './policyPermissions';
+import {
   type AuthService,
-  type BackstageCredentials,
   coreServices,
   createBackendModule,
   createServiceFactory,
   type DiscoveryService,
-  type PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
@@ -25,7 +27,6 @@ import {
   type PermissionCondition,
   type PermissionCriteria,
   type PolicyDecision,
-  type QueryPermissionRequest,
 } from '@backstage/plugin-permission-common';
 import { createConditionFactory } from '@backstage/plugin-permission-node';
 import {
@@ -191,11 +192,12 @@ function catalogReadCriteria(user: string): Criteria | undefined {
 const VIEWERS: string[] = [U.ownerViewer, U.labelViewer, U.systemViewer];
 
 function decide(
-  permission:
-    | QueryPermissionRequest['permission']
-    | AuthorizePermissionRequest['permission'],
+  permission: RequestedPermission,
   user: string | undefined,
 ): PolicyDecision {
+  if (user === 'service') {
+    return { result: AuthorizeResult.ALLOW };
+  }
   if (user === undefined) {
     return { result: AuthorizeResult.DENY };
   }
@@ -229,47 +231,34 @@ function decide(
  * included); the catalog turns conditional query decisions into its own
  * filters.
  */
-export class ConditionalPermissions implements PermissionsService {
+export class ConditionalPermissions extends PolicyPermissions {
   readonly #auth: AuthService;
   readonly #discovery: DiscoveryService;
 
   constructor(options: { auth: AuthService; discovery: DiscoveryService }) {
+    super();
     this.#auth = options.auth;
     this.#discovery = options.discovery;
   }
 
-  async authorizeConditional(
-    requests: QueryPermissionRequest[],
-    options: { credentials: BackstageCredentials },
-  ): Promise<PolicyDecision[]> {
-    const user = userOf(options.credentials);
-    return requests.map(request =>
-      user === 'service'
-        ? { result: AuthorizeResult.ALLOW }
-        : decide(request.permission, user),
-    );
+  protected decide(
+    permission: RequestedPermission,
+    caller: string | undefined,
+  ): PolicyDecision {
+    return decide(permission, caller);
   }
 
-  async authorize(
-    requests: AuthorizePermissionRequest[],
-    options: { credentials: BackstageCredentials },
-  ): Promise<DefinitivePolicyDecision[]> {
-    const user = userOf(options.credentials);
-    return Promise.all(
-      requests.map(async request => {
-        if (user === 'service') {
-          return { result: AuthorizeResult.ALLOW };
-        }
-        const decision = decide(request.permission, user);
-        if (decision.result !== AuthorizeResult.CONDITIONAL) {
-          return decision;
-        }
-        if (!request.resourceRef) {
-          return { result: AuthorizeResult.DENY };
-        }
-        return this.#applyConditions(decision, request.resourceRef);
-      }),
-    );
+  protected async decideOne(
+    decision: PolicyDecision,
+    request: AuthorizePermissionRequest,
+  ): Promise<DefinitivePolicyDecision> {
+    if (decision.result !== AuthorizeResult.CONDITIONAL) {
+      return decision;
+    }
+    if (!request.resourceRef) {
+      return { result: AuthorizeResult.DENY };
+    }
+    return this.#applyConditions(decision, request.resourceRef);
   }
 
   async #applyConditions(
@@ -310,17 +299,6 @@ export class ConditionalPermissions implements PermissionsService {
     };
     return { result: items[0].result };
   }
-}
-
-function userOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-  };
-  if (principal.type === 'service') {
-    return 'service';
-  }
-  return principal.type === 'user' ? principal.userEntityRef : undefined;
 }
 
 /** Installs {@link ConditionalPermissions} as every plugin's permissions service. */

@@ -2,7 +2,6 @@ import {
   createMockDirectory,
   mockCredentials,
   mockServices,
-  type TestBackend,
 } from '@backstage/backend-test-utils';
 import type {
   PathDetails,
@@ -27,6 +26,7 @@ import {
   allFollowPaths,
   evaluateNow,
   startGoldenPathsBackend,
+  useGoldenPathsBackend,
   waitForCatalog,
   writeTestCatalog,
 } from './testBackend';
@@ -65,10 +65,7 @@ export interface ConditionalRoutes {
  */
 export function useConditionalBackend(): ConditionalRoutes {
   const mockDir = createMockDirectory();
-  let backend: TestBackend | undefined;
-  let baseUrl: string;
-
-  beforeAll(async () => {
+  const backend = useGoldenPathsBackend(async () => {
     const running = await startGoldenPathsBackend({
       features: [
         catalogModuleIsInSystemRule,
@@ -90,7 +87,6 @@ export function useConditionalBackend(): ConditionalRoutes {
         repositories: conditionalRepositories(),
       }),
     });
-    ({ backend, baseUrl } = running);
     // Every component related to its path, and every path, before evaluating.
     await waitForCatalog(running, {
       user: U.admin,
@@ -105,9 +101,7 @@ export function useConditionalBackend(): ConditionalRoutes {
       },
     });
     await evaluateNow(running, U.admin);
-  });
-  afterAll(async () => {
-    await backend?.stop();
+    return running;
   });
 
   async function call<T = any>(
@@ -115,14 +109,17 @@ export function useConditionalBackend(): ConditionalRoutes {
     user: string,
     options: { method?: string; body?: unknown } = {},
   ): Promise<Answer<T>> {
-    const response = await fetch(`${baseUrl}/api/golden-paths${route}`, {
-      method: options.method ?? 'GET',
-      headers: {
-        Authorization: mockCredentials.user.header(user),
-        ...(options.body ? { 'Content-Type': 'application/json' } : {}),
+    const response = await fetch(
+      `${backend.baseUrl}/api/golden-paths${route}`,
+      {
+        method: options.method ?? 'GET',
+        headers: {
+          Authorization: mockCredentials.user.header(user),
+          ...(options.body ? { 'Content-Type': 'application/json' } : {}),
+        },
+        body: options.body ? JSON.stringify(options.body) : undefined,
       },
-      body: options.body ? JSON.stringify(options.body) : undefined,
-    });
+    );
     const text = await response.text();
     let body: any;
     try {

@@ -1,9 +1,10 @@
 import {
-  type BackstageCredentials,
-  type BackstageUserPrincipal,
+  PolicyPermissions,
+  type RequestedPermission,
+} from './policyPermissions';
+import {
   coreServices,
   createServiceFactory,
-  type PermissionsService,
   type ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { NotImplementedError } from '@backstage/errors';
@@ -16,7 +17,6 @@ import {
   isPermission,
   isResourcePermission,
   type PolicyDecision,
-  type QueryPermissionRequest,
 } from '@backstage/plugin-permission-common';
 import type { EntityCriteria, RandomPolicy } from './randomPolicies';
 
@@ -25,59 +25,42 @@ import type { EntityCriteria, RandomPolicy } from './randomPolicies';
  * conditional decision for `catalog.entity.read`; every other permission and
  * every other principal (service credentials included) is allowed.
  */
-export class RandomPolicyPermissions implements PermissionsService {
+export class RandomPolicyPermissions extends PolicyPermissions {
   readonly #conditions: Map<string, EntityCriteria>;
 
   constructor(policies: RandomPolicy[]) {
+    super();
     this.#conditions = new Map(policies.map(p => [p.userRef, p.conditions]));
   }
 
-  async authorizeConditional(
-    requests: QueryPermissionRequest[],
-    options: { credentials: BackstageCredentials },
-  ): Promise<PolicyDecision[]> {
-    return requests.map(request => this.#decide(request, options.credentials));
-  }
-
-  async authorize(
-    requests: AuthorizePermissionRequest[],
-    options: { credentials: BackstageCredentials },
-  ): Promise<DefinitivePolicyDecision[]> {
-    return requests.map(request => {
-      const decision = this.#decide(request, options.credentials);
-      if (decision.result === AuthorizeResult.CONDITIONAL) {
-        // The permission backend would ask the catalog to apply the
-        // conditions to this one entity; failing loudly beats a made-up
-        // answer that would hide a difference.
-        throw new NotImplementedError(
-          `RandomPolicyPermissions cannot decide ${request.permission.name} for one resource under conditions`,
-        );
-      }
-      return decision;
-    });
-  }
-
-  #decide(
-    request: {
-      permission:
-        | QueryPermissionRequest['permission']
-        | AuthorizePermissionRequest['permission'];
-    },
-    credentials: BackstageCredentials,
+  protected decide(
+    permission: RequestedPermission,
+    caller: string | undefined,
   ): PolicyDecision {
-    const principal = credentials.principal as Partial<BackstageUserPrincipal>;
-    const conditions =
-      principal.type === 'user' && principal.userEntityRef
-        ? this.#conditions.get(principal.userEntityRef)
-        : undefined;
+    const conditions = caller ? this.#conditions.get(caller) : undefined;
     if (
       conditions &&
-      isResourcePermission(request.permission, 'catalog-entity') &&
-      isPermission(request.permission, catalogEntityReadPermission)
+      isResourcePermission(permission, 'catalog-entity') &&
+      isPermission(permission, catalogEntityReadPermission)
     ) {
-      return createCatalogConditionalDecision(request.permission, conditions);
+      return createCatalogConditionalDecision(permission, conditions);
     }
     return { result: AuthorizeResult.ALLOW };
+  }
+
+  protected decideOne(
+    decision: PolicyDecision,
+    request: AuthorizePermissionRequest,
+  ): DefinitivePolicyDecision {
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      // The permission backend would ask the catalog to apply the
+      // conditions to this one entity; failing loudly beats a made-up
+      // answer that would hide a difference.
+      throw new NotImplementedError(
+        `RandomPolicyPermissions cannot decide ${request.permission.name} for one resource under conditions`,
+      );
+    }
+    return decision;
   }
 }
 

@@ -1,5 +1,5 @@
-import type {
-  TestDatabaseId,
+import {
+  type TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { DriftInfo, PathDetails } from '@golden-paths/golden-paths-common';
@@ -117,6 +117,34 @@ export async function createStore(
     database: { getClient: async () => knex, migrations: { skip: false } },
   });
   return { knex, store };
+}
+
+/** A store on a test database, for the tests of one `describeStore`. */
+export interface StoreBed {
+  databaseId: TestDatabaseId;
+  store: DatabaseEvaluationStore;
+  knex: Knex;
+}
+
+/**
+ * The tests of `tests` on each test database (PostgreSQL and SQLite), each
+ * database's store migrated before them and emptied after each test.
+ */
+export function describeStore(
+  title: string,
+  tests: (bed: StoreBed) => void,
+): void {
+  // Migrating and writing real tables on a shared 2-core machine.
+  jest.setTimeout(60_000);
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  describe.each(databases.eachSupportedId())(`${title} (%s)`, databaseId => {
+    const bed = { databaseId } as StoreBed;
+    useStore(databases, databaseId, ({ store, knex }) => {
+      bed.store = store;
+      bed.knex = knex;
+    });
+    tests(bed);
+  });
 }
 
 /**

@@ -104,6 +104,31 @@ export async function startGoldenPathsBackend(options: {
 }
 
 /**
+ * In a `describe` block: a backend started (and made ready) by `start`
+ * before the tests, stopped after them. The URL it answers on is read in
+ * the tests.
+ */
+export function useGoldenPathsBackend(start: () => Promise<RunningBackend>): {
+  readonly baseUrl: string;
+} {
+  let running: RunningBackend | undefined;
+  beforeAll(async () => {
+    running = await start();
+  });
+  afterAll(async () => {
+    await running?.backend.stop();
+  });
+  return {
+    get baseUrl() {
+      if (!running) {
+        throw new Error('The backend has not started');
+      }
+      return running.baseUrl;
+    },
+  };
+}
+
+/**
  * Writes an organisation, paths and one folder per repository (each with
  * its `catalog-info.yaml`) into `mockDir`; returns their catalog files.
  */

@@ -2,13 +2,13 @@ import {
   createMockDirectory,
   mockCredentials,
   mockServices,
-  type TestBackend,
 } from '@backstage/backend-test-utils';
 import { ORG_YAML, PATHS_YAML, testRepositories } from './testCatalog';
 import {
   allFollowPaths,
   evaluateNow,
   startGoldenPathsBackend,
+  useGoldenPathsBackend,
   waitForCatalog,
   writeTestCatalog,
 } from './testBackend';
@@ -37,10 +37,7 @@ export interface TestCatalogRoutes {
  */
 export function useTestCatalogBackend(): TestCatalogRoutes {
   const mockDir = createMockDirectory();
-  let backend: TestBackend | undefined;
-  let baseUrl: string;
-
-  beforeAll(async () => {
+  const backend = useGoldenPathsBackend(async () => {
     const running = await startGoldenPathsBackend({
       features: [
         testPermissionsFactory,
@@ -57,7 +54,6 @@ export function useTestCatalogBackend(): TestCatalogRoutes {
         repositories: testRepositories(),
       }),
     });
-    ({ backend, baseUrl } = running);
     // Let the catalog ingest and relate everything before evaluating.
     await waitForCatalog(running, {
       user: alice,
@@ -65,17 +61,14 @@ export function useTestCatalogBackend(): TestCatalogRoutes {
       ready: items => items.length === 3 && allFollowPaths(items),
     });
     await evaluateNow(running, alice);
-  });
-
-  afterAll(async () => {
-    await backend?.stop();
+    return running;
   });
 
   async function call<T>(
     path: string,
     options: { user?: string; method?: string; body?: unknown } = {},
   ): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${baseUrl}/api/golden-paths${path}`, {
+    const response = await fetch(`${backend.baseUrl}/api/golden-paths${path}`, {
       method: options.method ?? 'GET',
       headers: {
         ...(options.user

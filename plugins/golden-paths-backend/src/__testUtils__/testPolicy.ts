@@ -1,9 +1,10 @@
 import {
-  type BackstageCredentials,
-  type BackstageUserPrincipal,
+  PolicyPermissions,
+  type RequestedPermission,
+} from './policyPermissions';
+import {
   coreServices,
   createServiceFactory,
-  type PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
@@ -16,15 +17,9 @@ import {
   isPermission,
   isResourcePermission,
   type PolicyDecision,
-  type QueryPermissionRequest,
   type AuthorizePermissionRequest,
 } from '@backstage/plugin-permission-common';
 import { GOLDEN_PATH_KIND_LOWER } from '@golden-paths/golden-paths-common';
-
-function userOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as Partial<BackstageUserPrincipal>;
-  return principal.type === 'user' ? principal.userEntityRef : undefined;
-}
 
 /**
  * alice: everything. bob: catalog entities owned by team-b or himself, and
@@ -33,20 +28,15 @@ function userOf(credentials: BackstageCredentials): string | undefined {
  * they follow). Services: everything.
  */
 function decide(
-  request: {
-    permission:
-      | QueryPermissionRequest['permission']
-      | AuthorizePermissionRequest['permission'];
-  },
-  credentials: BackstageCredentials,
+  permission: RequestedPermission,
+  who: string | undefined,
 ): PolicyDecision {
-  const who = userOf(credentials);
   if (
     who === 'user:default/bob' &&
-    isResourcePermission(request.permission) &&
-    isPermission(request.permission, catalogEntityReadPermission)
+    isResourcePermission(permission) &&
+    isPermission(permission, catalogEntityReadPermission)
   ) {
-    return createCatalogConditionalDecision(request.permission, {
+    return createCatalogConditionalDecision(permission, {
       anyOf: [
         catalogConditions.isEntityOwner({
           claims: ['group:default/team-b', 'user:default/bob'],
@@ -59,10 +49,10 @@ function decide(
   }
   if (
     who === 'user:default/dave' &&
-    isResourcePermission(request.permission) &&
-    isPermission(request.permission, catalogEntityReadPermission)
+    isResourcePermission(permission) &&
+    isPermission(permission, catalogEntityReadPermission)
   ) {
-    return createCatalogConditionalDecision(request.permission, {
+    return createCatalogConditionalDecision(permission, {
       anyOf: [
         catalogConditions.isEntityOwner({
           claims: ['group:default/team-b', 'user:default/dave'],
@@ -73,7 +63,7 @@ function decide(
   }
   if (
     who === 'user:default/carol' &&
-    request.permission.name.startsWith('golden-paths.')
+    permission.name.startsWith('golden-paths.')
   ) {
     return { result: AuthorizeResult.DENY };
   }
@@ -85,33 +75,30 @@ function decide(
  * by the real catalog (which turns a conditional decision into its own
  * query filters).
  */
-export class TestPermissions implements PermissionsService {
-  async authorizeConditional(
-    requests: QueryPermissionRequest[],
-    options: { credentials: BackstageCredentials },
-  ): Promise<PolicyDecision[]> {
-    return requests.map(request => decide(request, options.credentials));
+export class TestPermissions extends PolicyPermissions {
+  protected decide(
+    permission: RequestedPermission,
+    caller: string | undefined,
+  ): PolicyDecision {
+    return decide(permission, caller);
   }
 
-  async authorize(
-    requests: AuthorizePermissionRequest[],
-    options: { credentials: BackstageCredentials },
-  ): Promise<DefinitivePolicyDecision[]> {
-    return requests.map(request => {
-      const decision = decide(request, options.credentials);
-      if (decision.result === AuthorizeResult.CONDITIONAL) {
-        // A single resource under a condition: decided by the catalog's
-        // query path in these tests, never here.
-        return { result: AuthorizeResult.DENY };
-      }
-      if (
-        isResourcePermission(request.permission) &&
-        !('resourceRef' in request)
-      ) {
-        return { result: AuthorizeResult.DENY };
-      }
-      return decision;
-    });
+  protected decideOne(
+    decision: PolicyDecision,
+    request: AuthorizePermissionRequest,
+  ): DefinitivePolicyDecision {
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      // A single resource under a condition: decided by the catalog's
+      // query path in these tests, never here.
+      return { result: AuthorizeResult.DENY };
+    }
+    if (
+      isResourcePermission(request.permission) &&
+      !('resourceRef' in request)
+    ) {
+      return { result: AuthorizeResult.DENY };
+    }
+    return decision;
   }
 }
 

@@ -1,87 +1,71 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import type { RepositoryCacheEntry } from './EvaluationStore';
-import type { Knex } from 'knex';
-import type { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
-import { useStore } from '../__testUtils__/storedResults';
-
-// Migrating and writing real tables on a shared 2-core machine.
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+import { describeStore } from '../__testUtils__/storedResults';
 
 /*
  * Repositories' files as last read, kept across runs by location.
  */
-describe.each(databases.eachSupportedId())(
-  'repository cache (%s)',
-  databaseId => {
-    let store: DatabaseEvaluationStore;
-    let knex: Knex;
-
-    useStore(databases, databaseId, bed => ({ store, knex } = bed));
-
-    it('stores and updates the repository cache', async () => {
-      const longLocation = `https://github.com/acme/payments-api/tree/main/${'deep/'.repeat(
-        600,
-      )}`;
-      const entry = (
-        location: string,
-        etag: string,
-        readAt = new Date('2026-11-26T10:00:00.000Z'),
-      ): RepositoryCacheEntry => ({
+describeStore('repository cache', bed => {
+  it('stores and updates the repository cache', async () => {
+    const longLocation = `https://github.com/acme/payments-api/tree/main/${'deep/'.repeat(
+      600,
+    )}`;
+    const entry = (
+      location: string,
+      etag: string,
+      readAt = new Date('2026-11-26T10:00:00.000Z'),
+    ): RepositoryCacheEntry => ({
+      location,
+      etag,
+      patternsKey: 'Dockerfile|k8s/**/*.yaml',
+      snapshot: {
+        status: 'read',
         location,
-        etag,
-        patternsKey: 'Dockerfile|k8s/**/*.yaml',
-        snapshot: {
-          status: 'read',
-          location,
-          files: [
-            { path: 'k8s/deployment.yaml', content: 'kind: Deployment\n' },
-          ],
-        },
-        readAt,
-      });
+        files: [{ path: 'k8s/deployment.yaml', content: 'kind: Deployment\n' }],
+      },
+      readAt,
+    });
 
-      await store.putRepositoryCache([
-        entry('https://github.com/acme/a', 'etag-1'),
-        entry(longLocation, 'etag-long'),
-      ]);
-      await store.putRepositoryCache([
-        entry(
-          'https://github.com/acme/a',
-          'etag-2',
-          new Date('2026-11-27T10:00:00.000Z'),
-        ),
-        entry('https://github.com/acme/b', 'etag-b-old'),
-        entry('https://github.com/acme/b', 'etag-b'),
-      ]);
+    await bed.store.putRepositoryCache([
+      entry('https://github.com/acme/a', 'etag-1'),
+      entry(longLocation, 'etag-long'),
+    ]);
+    await bed.store.putRepositoryCache([
+      entry(
+        'https://github.com/acme/a',
+        'etag-2',
+        new Date('2026-11-27T10:00:00.000Z'),
+      ),
+      entry('https://github.com/acme/b', 'etag-b-old'),
+      entry('https://github.com/acme/b', 'etag-b'),
+    ]);
 
-      const cache = await store.getRepositoryCache([
+    const cache = await bed.store.getRepositoryCache([
+      'https://github.com/acme/a',
+      'https://github.com/acme/b',
+      longLocation,
+      'https://github.com/acme/unknown',
+    ]);
+    expect([...cache.keys()].sort()).toEqual(
+      [
         'https://github.com/acme/a',
         'https://github.com/acme/b',
         longLocation,
-        'https://github.com/acme/unknown',
-      ]);
-      expect([...cache.keys()].sort()).toEqual(
-        [
-          'https://github.com/acme/a',
-          'https://github.com/acme/b',
-          longLocation,
-        ].sort(),
-      );
-      expect(cache.get('https://github.com/acme/a')).toEqual(
-        entry(
-          'https://github.com/acme/a',
-          'etag-2',
-          new Date('2026-11-27T10:00:00.000Z'),
-        ),
-      );
-      expect(cache.get('https://github.com/acme/b')?.etag).toBe('etag-b');
-      expect(cache.get(longLocation)).toEqual(entry(longLocation, 'etag-long'));
-      expect(
-        Number((await knex('repository_cache').count({ count: '*' }))[0].count),
-      ).toBe(3);
-      expect((await store.getRepositoryCache([])).size).toBe(0);
-    });
-  },
-);
+      ].sort(),
+    );
+    expect(cache.get('https://github.com/acme/a')).toEqual(
+      entry(
+        'https://github.com/acme/a',
+        'etag-2',
+        new Date('2026-11-27T10:00:00.000Z'),
+      ),
+    );
+    expect(cache.get('https://github.com/acme/b')?.etag).toBe('etag-b');
+    expect(cache.get(longLocation)).toEqual(entry(longLocation, 'etag-long'));
+    expect(
+      Number(
+        (await bed.knex('repository_cache').count({ count: '*' }))[0].count,
+      ),
+    ).toBe(3);
+    expect((await bed.store.getRepositoryCache([])).size).toBe(0);
+  });
+});
