@@ -7,6 +7,16 @@ import { goldenPathEntity } from './goldenPathEntity';
 // Paths of the card and browse page tests, abridged from
 // examples/golden-paths.yaml.
 
+/** What the supported container paths all promise. */
+const SUPPLY_CHAIN_GUARANTEES = [
+  'owner',
+  'ci',
+  'sbom',
+  'image-signing',
+  'vulnerability-scan',
+  'resource-requests',
+];
+
 export const nodeHttpService = goldenPathEntity(
   'node-http-service',
   {
@@ -22,12 +32,7 @@ export const nodeHttpService = goldenPathEntity(
       packaging: 'Distroless container image',
     },
     guarantees: [
-      'owner',
-      'ci',
-      'sbom',
-      'image-signing',
-      'vulnerability-scan',
-      'resource-requests',
+      ...SUPPLY_CHAIN_GUARANTEES,
       'autoscaling',
       'observability',
       'cost-labels',
@@ -57,15 +62,7 @@ export const pythonDataPipeline = goldenPathEntity(
       deploy: 'Argo CD (dagster-user-deployments Helm chart)',
       observability: 'OpenTelemetry and Dagster run logs',
     },
-    guarantees: [
-      'owner',
-      'ci',
-      'sbom',
-      'image-signing',
-      'vulnerability-scan',
-      'resource-requests',
-      'observability',
-    ],
+    guarantees: [...SUPPLY_CHAIN_GUARANTEES, 'observability'],
   },
   {
     title: 'Python data pipeline with Dagster',
