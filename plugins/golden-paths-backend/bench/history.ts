@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { randomsFrom } from './randoms';
 
 /** What {@link seedHistory} wrote, or why it wrote nothing. */
 export type SeededHistory =
@@ -35,14 +36,7 @@ function dayOffset(day: string, days: number): string {
 
 /** Deterministic numbers in [0, 1) from a follower's ref. */
 function randomsOf(ref: string): () => number {
-  let state = createHash('sha256').update(ref).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return randomsFrom(createHash('sha256').update(ref).digest().readUInt32LE(0));
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { GOLDEN_PATH_KIND } from '@golden-paths/golden-paths-common';
 import { parseAllDocuments } from 'yaml';
+import { randomsFrom } from './randoms';
 
 /** Where the synthetic entities say they come from; no URL reader reads it. */
 const LOCATION = 'bench:synthetic';
@@ -63,14 +64,7 @@ function exampleEntities(file: string, kinds: string[]): Entity[] {
 
 /** Deterministic pseudo-random numbers in [0, 1) from a component index. */
 function randomsOf(index: number): () => number {
-  let state = (index * 2654435761 + 0x9e3779b9) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return randomsFrom(index * 2654435761 + 0x9e3779b9);
 }
 
 function pick<T>(items: T[], weights: number[], r: number): T {
