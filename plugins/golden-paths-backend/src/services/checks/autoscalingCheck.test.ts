@@ -1,17 +1,15 @@
 import { autoscalingCheck } from './autoscalingCheck';
 import {
-  checkContext,
   fixtureRepository,
   repositoryOf,
+  verdictOf,
 } from './__testUtils__/fixtures';
 import { editYaml, withFile, withoutFile } from './__testUtils__/mutations';
 
 const NOTHING_SCALES =
   'nothing autoscales Deployment dry-node-http-service in k8s/deployment.yaml: no HorizontalPodAutoscaler, KEDA ScaledObject or VerticalPodAutoscaler in the manifests targets it';
 
-async function verdictOn(repository = fixtureRepository('node-http-service')) {
-  return autoscalingCheck.evaluate(checkContext({ repository }));
-}
+const verdictOn = verdictOf(autoscalingCheck);
 
 function withoutHpa() {
   return withoutFile(fixtureRepository('node-http-service'), 'k8s/hpa.yaml');

@@ -1,8 +1,8 @@
 import { imageSigningCheck } from './imageSigningCheck';
 import {
-  checkContext,
   fixtureRepository,
   repositoryOf,
+  verdictOf,
 } from './__testUtils__/fixtures';
 import {
   editFile,
@@ -14,9 +14,7 @@ import {
 const LOOKED_FOR =
   'looked for cosign sign, sigstore/cosign-installer with a sign script (make sign, sign.sh, …), notation sign, notaryproject/notation-action/sign and docker trust sign';
 
-async function verdictOn(repository = fixtureRepository('node-http-service')) {
-  return imageSigningCheck.evaluate(checkContext({ repository }));
-}
+const verdictOn = verdictOf(imageSigningCheck);
 
 describe('imageSigningCheck', () => {
   it('passes on the template workflow, naming the file and the tool', async () => {

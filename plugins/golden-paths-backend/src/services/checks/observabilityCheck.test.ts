@@ -1,15 +1,17 @@
 import type { Document } from 'yaml';
 import { observabilityCheck } from './observabilityCheck';
-import { checkContext, fixtureRepository } from './__testUtils__/fixtures';
-import { editYaml, withFile } from './__testUtils__/mutations';
+import { fixtureRepository, verdictOf } from './__testUtils__/fixtures';
+import {
+  editYaml,
+  withFile,
+  withoutPyTorchWorkerField,
+} from './__testUtils__/mutations';
 
 const TEMPLATE = ['spec', 'template'];
 const NO_TELEMETRY =
   'the pods of k8s/deployment.yaml (Deployment dry-node-http-service) export no telemetry: no container sets OTEL_EXPORTER_OTLP_ENDPOINT or DD_AGENT_HOST, and no prometheus.io/scrape annotation, Datadog admission label, ServiceMonitor or PodMonitor covers them';
 
-async function verdictOn(repository = fixtureRepository('node-http-service')) {
-  return observabilityCheck.evaluate(checkContext({ repository }));
-}
+const verdictOn = verdictOf(observabilityCheck);
 
 /** The node-http-service output without its OpenTelemetry env, edited further. */
 function withoutOtel(edit: (document: Document) => void = () => {}) {
@@ -171,20 +173,9 @@ describe('observabilityCheck', () => {
   });
 
   it('checks every replica type of a PyTorchJob', async () => {
-    const repository = editYaml(
+    const repository = withoutPyTorchWorkerField(
       fixtureRepository('ml-training-job'),
-      'k8s/pytorchjob.yaml',
-      document =>
-        document.deleteIn([
-          'spec',
-          'pytorchReplicaSpecs',
-          'Worker',
-          'template',
-          'spec',
-          'containers',
-          0,
-          'env',
-        ]),
+      'env',
     );
     expect((await verdictOn(repository)).reason).toMatch(
       /^the pods of k8s\/pytorchjob.yaml \(PyTorchJob dry-ml-training-job, Worker\) export no telemetry/,

@@ -1,17 +1,15 @@
 import { resourceRequestsCheck } from './resourceRequestsCheck';
 import {
-  checkContext,
   fixtureRepository,
   repositoryOf,
+  verdictOf,
 } from './__testUtils__/fixtures';
 import { editYaml, withFile } from './__testUtils__/mutations';
 
 const DEPLOYMENT = 'k8s/deployment.yaml';
 const CONTAINER = ['spec', 'template', 'spec', 'containers', 0];
 
-async function verdictOn(repository = fixtureRepository('node-http-service')) {
-  return resourceRequestsCheck.evaluate(checkContext({ repository }));
-}
+const verdictOn = verdictOf(resourceRequestsCheck);
 
 describe('resourceRequestsCheck', () => {
   it('passes on the template output, which has no CPU limit on purpose', async () => {

@@ -1,8 +1,8 @@
 import { sbomCheck } from './sbomCheck';
 import {
-  checkContext,
   fixtureRepository,
   repositoryOf,
+  verdictOf,
 } from './__testUtils__/fixtures';
 import {
   editFile,
@@ -11,9 +11,7 @@ import {
   withoutWorkflowStep,
 } from './__testUtils__/mutations';
 
-async function verdictOn(repository = fixtureRepository('node-http-service')) {
-  return sbomCheck.evaluate(checkContext({ repository }));
-}
+const verdictOn = verdictOf(sbomCheck);
 
 function workflow(steps: string) {
   return repositoryOf({

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { GoldenPathEntityV1alpha1 } from '@golden-paths/golden-paths-common';
 import type {
+  GoldenPathCheck,
   GoldenPathCheckContext,
   RepositoryFile,
   RepositorySnapshot,
@@ -133,4 +134,17 @@ export function checkContext(
     repository: options.repository ?? fixtureRepository('node-http-service'),
     catalogHas: ref => catalog.has(ref),
   };
+}
+
+/**
+ * A check's verdict on a repository (by default the node template's), in
+ * the context of {@link checkContext}.
+ */
+export function verdictOf(
+  check: GoldenPathCheck,
+): (
+  repository?: RepositorySnapshot,
+) => Promise<Awaited<ReturnType<GoldenPathCheck['evaluate']>>> {
+  return async (repository = fixtureRepository('node-http-service')) =>
+    check.evaluate(checkContext({ repository }));
 }

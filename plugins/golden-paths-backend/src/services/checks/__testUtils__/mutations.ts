@@ -90,3 +90,25 @@ export function withoutWorkflowStep(
     );
   });
 }
+
+/**
+ * A repository whose PyTorchJob's Worker has lost `field` of its first
+ * container.
+ */
+export function withoutPyTorchWorkerField(
+  repository: RepositorySnapshot,
+  field: string,
+): RepositorySnapshot {
+  return editYaml(repository, 'k8s/pytorchjob.yaml', document =>
+    document.deleteIn([
+      'spec',
+      'pytorchReplicaSpecs',
+      'Worker',
+      'template',
+      'spec',
+      'containers',
+      0,
+      field,
+    ]),
+  );
+}
