@@ -27,6 +27,18 @@ function formatMarkdown(text) {
 }
 
 /**
+ * One owner's sources in the initial scripts, as a sentence.
+ *
+ * @param {string} label
+ * @param {string[]} sources
+ */
+function sourceList(label, sources) {
+  return `${label} in the initial scripts (${sources.length}): ${
+    sources.map(s => `\`${s}\``).join(', ') || 'none'
+  }.`;
+}
+
+/**
  * @param {any} r the report
  * @param {number} pluginInitialGzip
  */
@@ -98,21 +110,9 @@ function markdown(r, pluginInitialGzip) {
         : 'the source-map bounds of both packages'
     }).`,
     '',
-    `Plugin sources in the initial scripts (${
-      initial.owners.plugin.sources.length
-    }): ${
-      initial.owners.plugin.sources
-        .map((/** @type {string} */ s) => `\`${s}\``)
-        .join(', ') || 'none'
-    }.`,
+    sourceList('Plugin sources', initial.owners.plugin.sources),
     '',
-    `Common library sources in the initial scripts (${
-      initial.owners.common.sources.length
-    }): ${
-      initial.owners.common.sources
-        .map((/** @type {string} */ s) => `\`${s}\``)
-        .join(', ') || 'none'
-    }.`,
+    sourceList('Common library sources', initial.owners.common.sources),
     '',
     "The pages themselves load on demand; the lazy chunks with the plugin's code (largest first):",
     '',
