@@ -15,6 +15,7 @@
  */
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from './lib/browser';
 import { appUrl, STORAGE_STATE } from './support/env';
 
 /** Where every run's output goes (git-ignored). */
@@ -60,16 +61,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       // No browser download: Debian's chromium (.ci/run installs it).
-      executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
   },
 

@@ -6,7 +6,19 @@
 
 const { chromium } = require('playwright-core');
 
+/** The browser: E2E_CHROMIUM, else Debian's chromium. */
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Headless, and quiet: no network of its own, no updates, no first-run. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /**
  * @returns {Promise<import('playwright-core').Browser>}
@@ -15,15 +27,7 @@ async function launchChromium() {
   try {
     return await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
   } catch (error) {
     throw new Error(
@@ -34,4 +38,4 @@ async function launchChromium() {
   }
 }
 
-module.exports = { launchChromium };
+module.exports = { CHROMIUM, CHROMIUM_ARGS, launchChromium };

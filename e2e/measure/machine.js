@@ -5,6 +5,7 @@
 
 const os = require('node:os');
 const { execFileSync } = require('node:child_process');
+const { CHROMIUM } = require('../lib/browser');
 
 /**
  * CPU, memory, OS, Node.js and Chromium versions.
@@ -13,14 +14,10 @@ function machine() {
   const cpus = os.cpus();
   let chromium = 'unknown';
   try {
-    chromium = execFileSync(
-      process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
-      ['--version'],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    ).trim();
+    chromium = execFileSync(CHROMIUM, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     // reported as unknown
   }
