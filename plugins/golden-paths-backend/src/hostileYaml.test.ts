@@ -11,7 +11,11 @@ import {
   commitAll,
   startLocalRepositoriesBackend,
 } from './__testUtils__/localRepositoriesBackend';
-import { ORG_YAML, PATHS_YAML } from './__testUtils__/testCatalog';
+import {
+  componentYaml,
+  ORG_YAML,
+  PATHS_YAML,
+} from './__testUtils__/testCatalog';
 import { allFollowPaths, waitForCatalog } from './__testUtils__/testBackend';
 
 jest.setTimeout(180_000);
@@ -27,16 +31,12 @@ function flatMap(keys: number): string {
   return Array.from({ length: keys }, (_, i) => `key${i}: value`).join('\n');
 }
 
-const HOSTILE_COMPONENT = `
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: hostile
-  annotations:
-    golden-paths.dev/path: goldenpath:default/node-http-service
-    golden-paths.dev/path-version: 2.0.0
-spec: { type: service, lifecycle: production, owner: group:default/team-a }
-`;
+const HOSTILE_COMPONENT = componentYaml({
+  name: 'hostile',
+  owner: 'group:default/team-a',
+  path: 'node-http-service',
+  version: '2.0.0',
+});
 
 /*
  * YAML written by someone else reaches the backend through the validate

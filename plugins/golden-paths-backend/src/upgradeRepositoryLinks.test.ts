@@ -7,22 +7,23 @@ import {
   commitAll,
   startLocalRepositoriesBackend,
 } from './__testUtils__/localRepositoriesBackend';
-import { ORG_YAML, PATHS_YAML } from './__testUtils__/testCatalog';
+import {
+  componentYaml,
+  ORG_YAML,
+  PATHS_YAML,
+} from './__testUtils__/testCatalog';
 import { REAL_WORK_TIMEOUT_MS, waitUntil } from './__testUtils__/testBackend';
 
 // The catalog ingests two components on a shared 2-core machine.
 jest.setTimeout(2 * REAL_WORK_TIMEOUT_MS);
 
-const component = (name: string) => `
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-  annotations:
-    golden-paths.dev/path: goldenpath:default/node-http-service
-    golden-paths.dev/path-version: 2.0.0
-spec: { type: service, lifecycle: production, owner: group:default/team-a }
-`;
+const component = (name: string) =>
+  componentYaml({
+    name,
+    owner: 'group:default/team-a',
+    path: 'node-http-service',
+    version: '2.0.0',
+  });
 
 /*
  * Someone who can put a symbolic link in one local repository must not make

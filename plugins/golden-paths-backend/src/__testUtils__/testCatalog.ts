@@ -71,7 +71,8 @@ spec:
   guarantees: [owner]
 `;
 
-function component(options: {
+/** A component's catalog-info.yaml, following `options.path` at `options.version`. */
+export function componentYaml(options: {
   name: string;
   owner: string;
   path: string;
@@ -104,7 +105,7 @@ ${
 export function testRepositories(): Record<string, Record<string, string>> {
   return {
     orders: {
-      'catalog-info.yaml': component({
+      'catalog-info.yaml': componentYaml({
         name: 'orders',
         owner: 'group:default/team-a',
         path: 'node-http-service',
@@ -116,7 +117,7 @@ export function testRepositories(): Record<string, Record<string, string>> {
       'k8s/deployment.yaml': fixture('node-http-service/k8s/deployment.yaml'),
     },
     billing: {
-      'catalog-info.yaml': component({
+      'catalog-info.yaml': componentYaml({
         name: 'billing',
         owner: 'group:default/team-b',
         path: 'node-http-service',
@@ -125,7 +126,7 @@ export function testRepositories(): Record<string, Record<string, string>> {
       'README.md': '# billing\n',
     },
     ledger: {
-      'catalog-info.yaml': component({
+      'catalog-info.yaml': componentYaml({
         name: 'ledger',
         owner: 'user:default/bob',
         path: 'legacy-service',

@@ -4,7 +4,11 @@ import {
   repositoryOf,
   verdictOf,
 } from './__testUtils__/fixtures';
-import { editYaml, withFile } from './__testUtils__/mutations';
+import {
+  editYaml,
+  withFile,
+  withoutPyTorchWorkerField,
+} from './__testUtils__/mutations';
 
 const DEPLOYMENT = 'k8s/deployment.yaml';
 const CONTAINER = ['spec', 'template', 'spec', 'containers', 0];
@@ -88,22 +92,11 @@ describe('resourceRequestsCheck', () => {
   });
 
   it('checks every replica type of a PyTorchJob', async () => {
-    const repository = editYaml(
+    const repository = withoutPyTorchWorkerField(
       fixtureRepository('ml-training-job'),
-      'k8s/pytorchjob.yaml',
-      document =>
-        document.deleteIn([
-          'spec',
-          'pytorchReplicaSpecs',
-          'Worker',
-          'template',
-          'spec',
-          'containers',
-          0,
-          'resources',
-          'requests',
-          'cpu',
-        ]),
+      'resources',
+      'requests',
+      'cpu',
     );
     expect((await verdictOn(repository)).reason).toBe(
       'container pytorch in k8s/pytorchjob.yaml (PyTorchJob dry-ml-training-job, Worker) has no resources.requests.cpu',

@@ -92,12 +92,12 @@ export function withoutWorkflowStep(
 }
 
 /**
- * A repository whose PyTorchJob's Worker has lost `field` of its first
- * container.
+ * A repository whose PyTorchJob's Worker has lost `field` (a path in it)
+ * of its first container.
  */
 export function withoutPyTorchWorkerField(
   repository: RepositorySnapshot,
-  field: string,
+  ...field: string[]
 ): RepositorySnapshot {
   return editYaml(repository, 'k8s/pytorchjob.yaml', document =>
     document.deleteIn([
@@ -108,7 +108,7 @@ export function withoutPyTorchWorkerField(
       'spec',
       'containers',
       0,
-      field,
+      ...field,
     ]),
   );
 }
