@@ -295,16 +295,13 @@ ${
 `,
 ).join('---\n');
 
-function catalogInfo(follower: {
-  name: string;
-  title: string;
-  path: string;
-  version: string;
-  owner: string;
-  labels: Record<string, string>;
-  embargoed: boolean;
-  system: string;
-}): string {
+/** What a follower's catalog-info.yaml says of it. */
+type CataloguedFollower = Omit<
+  FixtureFollower,
+  'equipped' | 'checks' | 'drift'
+>;
+
+function catalogInfo(follower: CataloguedFollower): string {
   const labels = Object.keys(follower.labels).length
     ? `  labels:\n${yamlMap(follower.labels, '    ')}`
     : '';
