@@ -317,8 +317,18 @@ describe('EvaluationService', () => {
         mostWritesAtOnce = Math.max(mostWritesAtOnce, writing);
         const page = results[0].entityRef;
         events.push(`write ${page}`);
-        // Long enough for the next page to be read and evaluated meanwhile.
-        await new Promise(resolve => setTimeout(resolve, 200));
+        // Held until the next page is evaluated (the last page's at once),
+        // for at most 10 s: a write that held up the next page's read shows
+        // in the order of the events below, however busy the machine.
+        const next = `svc-${Number(/svc-(\d+)$/.exec(page)![1]) + 3}`;
+        const deadline = Date.now() + 10_000;
+        while (
+          followers.some(f => f.metadata.name === next) &&
+          !evaluated.includes(next) &&
+          Date.now() < deadline
+        ) {
+          await new Promise(resolve => setTimeout(resolve, 5));
+        }
         events.push(`written ${page}`);
         writing -= 1;
       },
