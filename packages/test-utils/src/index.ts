@@ -4,4 +4,24 @@
  * @packageDocumentation
  */
 
-export {};
+export {
+  backendRequests,
+  runScaffolderTask,
+  runTemplate,
+  waitFor,
+  type FinishedTask,
+  type JsonResponse,
+} from './backendRequests';
+export {
+  EXAMPLES_DIR,
+  directoryContents,
+  exampleValues,
+  readExampleTemplates,
+  type ExampleTemplate,
+} from './exampleTemplates';
+export {
+  startScaffolderTestBackend,
+  waitForCatalog,
+  type ScaffolderTestBackend,
+} from './scaffolderBackend';
+export { upgradeTestConfig } from './upgradeTestConfig';

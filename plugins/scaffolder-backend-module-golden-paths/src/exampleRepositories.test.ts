@@ -5,7 +5,7 @@ import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { parse, parseAllDocuments } from 'yaml';
-import { EXAMPLES_DIR } from './__testUtils__/exampleTemplates';
+import { EXAMPLES_DIR } from '@golden-paths/test-utils';
 import { validateWithKubernetesModels } from './__testUtils__/kubernetesModels';
 import { localRepositoryUrlReaderFactory } from '@golden-paths/golden-paths-node';
 

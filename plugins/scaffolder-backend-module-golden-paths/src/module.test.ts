@@ -15,8 +15,11 @@ import git from 'isomorphic-git';
 import * as nodeFs from 'node:fs';
 import { stringify } from 'yaml';
 import scaffolderModuleGoldenPaths from './index';
-import { runScaffolderTask, waitFor } from './__testUtils__/backendRequests';
-import { startScaffolderTestBackend } from './__testUtils__/scaffolderBackend';
+import {
+  runScaffolderTask,
+  startScaffolderTestBackend,
+  waitFor,
+} from '@golden-paths/test-utils';
 
 const catalogYaml = [
   {
@@ -103,6 +106,7 @@ describe('scaffolderModuleGoldenPaths', () => {
     const repositories = mockDir.resolve('repos');
 
     const world = await startScaffolderTestBackend({
+      features: [scaffolderModuleGoldenPaths],
       config: {
         backend: { workingDirectory: mockDir.resolve('work') },
         catalog: {

@@ -5,14 +5,13 @@ import { scaffoldHelpers } from '@golden-paths/golden-paths-node';
 import { parse, parseAllDocuments } from 'yaml';
 import {
   EXAMPLES_DIR,
+  type ScaffolderTestBackend,
   directoryContents,
   exampleValues,
   readExampleTemplates,
-} from './__testUtils__/exampleTemplates';
-import {
-  type ScaffolderTestBackend,
   startScaffolderTestBackend,
-} from './__testUtils__/scaffolderBackend';
+} from '@golden-paths/test-utils';
+import scaffolderModuleGoldenPaths from './index';
 
 /*
  * Two releases of two example templates, each revision folder dry-run on
@@ -123,6 +122,7 @@ describe('new versions of the example golden-path templates', () => {
   beforeAll(async () => {
     repositories = await mkdtemp(join(tmpdir(), 'golden-paths-versions-'));
     world = await startScaffolderTestBackend({
+      features: [scaffolderModuleGoldenPaths],
       config: {
         goldenPaths: {
           scaffolder: { localPublish: { directory: repositories } },

@@ -14,17 +14,17 @@ import {
 } from '@golden-paths/golden-paths-node';
 import {
   EXAMPLES_DIR,
+  type ScaffolderTestBackend,
   directoryContents,
   exampleValues,
   readExampleTemplates,
-} from './__testUtils__/exampleTemplates';
-import { runTemplate, waitFor } from './__testUtils__/backendRequests';
-import {
-  type ScaffolderTestBackend,
+  runTemplate,
   startScaffolderTestBackend,
+  upgradeTestConfig,
+  waitFor,
   waitForCatalog,
-} from './__testUtils__/scaffolderBackend';
-import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
+} from '@golden-paths/test-utils';
+import scaffolderModuleGoldenPaths from './index';
 
 /*
  * The example golden-path templates, run through the real scaffolder and
@@ -43,6 +43,7 @@ describe('golden-path templates on the real scaffolder', () => {
   beforeAll(async () => {
     repositories = await mkdtemp(join(tmpdir(), 'golden-paths-repos-'));
     world = await startScaffolderTestBackend({
+      features: [scaffolderModuleGoldenPaths],
       config: upgradeTestConfig({
         workdir: EXAMPLES_DIR,
         repositories,

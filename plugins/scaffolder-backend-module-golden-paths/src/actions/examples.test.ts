@@ -29,9 +29,9 @@ const paths = ['node-http-service', 'spark-batch-job'].map(name =>
 /*
  * The examples of the actions that need no backend, run as they are. The
  * examples of golden-paths:template:render and golden-paths:upgrade run in
- * a real scaffolder (templateRender.test.ts, upgrade.test.ts); those of the
- * Kubernetes manifests and supply-chain CI actions in
- * supplyChainCiAndManifests.examples.test.ts.
+ * a real scaffolder (templateRender.test.ts, and the app backend's
+ * src/upgrades/upgrade.test.ts); those of the Kubernetes manifests and
+ * supply-chain CI actions in supplyChainCiAndManifests.examples.test.ts.
  */
 const actions = [
   createCatalogWriteAction(),

@@ -5,12 +5,13 @@ import {
   parseScaffoldRecord,
 } from '@golden-paths/golden-paths-node';
 import { parse, stringify } from 'yaml';
-import { EXAMPLES_DIR } from '../__testUtils__/exampleTemplates';
-import { waitFor } from '../__testUtils__/backendRequests';
 import {
+  EXAMPLES_DIR,
   type ScaffolderTestBackend,
   startScaffolderTestBackend,
-} from '../__testUtils__/scaffolderBackend';
+  waitFor,
+} from '@golden-paths/test-utils';
+import scaffolderModuleGoldenPaths from '../index';
 import { examples } from './templateRender.examples';
 
 /*
@@ -94,6 +95,7 @@ describe('golden-paths:template:render', () => {
 
   beforeAll(async () => {
     world = await startScaffolderTestBackend({
+      features: [scaffolderModuleGoldenPaths],
       withoutLocalReader: true,
       config: {
         catalog: {

@@ -1,9 +1,5 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-// The end-to-end upgrade runs the real Golden Paths backend (its plan and
-// run endpoints) beside this module, as a portal does.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import goldenPathsBackend from '@golden-paths/golden-paths-backend';
 import type {
   UpgradePlan,
   UpgradeResult,
@@ -12,10 +8,13 @@ import {
   SCAFFOLD_RECORD_PATH,
   parseScaffoldRecord,
 } from '@golden-paths/golden-paths-node';
+import { createUpgradeAction } from '@golden-paths/scaffolder-backend-module-golden-paths';
+import {
+  type ScaffolderTestBackend,
+  runTemplate,
+} from '@golden-paths/test-utils';
 import { parse, stringify } from 'yaml';
-import { examples } from './actions/upgrade.examples';
 import { git } from './__testUtils__/git';
-import type { ScaffolderTestBackend } from './__testUtils__/scaffolderBackend';
 import {
   UPGRADE_EXAMPLE_FILES,
   copyUpgradeExamples,
@@ -24,7 +23,6 @@ import {
   scaffoldExample,
   startUpgradeBackend,
 } from './__testUtils__/upgradeScenario';
-import { runTemplate } from './__testUtils__/backendRequests';
 
 /*
  * The whole upgrade on the embedded default, through the real catalog,
@@ -34,6 +32,11 @@ import { runTemplate } from './__testUtils__/backendRequests';
  * and read the branch it made. The examples of golden-paths:upgrade run as
  * templates of their own.
  */
+
+/** The examples of golden-paths:upgrade (which need none of its services). */
+const { examples = [] } = createUpgradeAction(
+  {} as Parameters<typeof createUpgradeAction>[0],
+);
 
 /** Each example of golden-paths:upgrade as a template, its steps' outputs as its output. */
 const exampleTemplates = examples.map((example, i) => {
@@ -79,7 +82,6 @@ describe('upgrading a scaffolded service to its path’s new version', () => {
     world = await startUpgradeBackend({
       workdir,
       repositories,
-      features: [goldenPathsBackend],
       locations: [
         ...UPGRADE_EXAMPLE_FILES,
         'upgrade-examples.yaml',

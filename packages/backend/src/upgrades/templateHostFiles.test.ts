@@ -4,13 +4,17 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-// The plan endpoint is the Golden Paths backend's, beside this module, as
-// in a portal.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import goldenPathsBackend from '@golden-paths/golden-paths-backend';
+import scaffolderModuleGoldenPaths from '@golden-paths/scaffolder-backend-module-golden-paths';
+import {
+  EXAMPLES_DIR,
+  type ScaffolderTestBackend,
+  runScaffolderTask,
+  startScaffolderTestBackend,
+  upgradeTestConfig,
+  waitFor,
+} from '@golden-paths/test-utils';
 import { stringify } from 'yaml';
-import { EXAMPLES_DIR } from './__testUtils__/exampleTemplates';
-import { runScaffolderTask, waitFor } from './__testUtils__/backendRequests';
 import {
   SECRET_FILE,
   SECRET_NOTES,
@@ -19,11 +23,6 @@ import {
   putRevision,
   renderingTemplate,
 } from './__testUtils__/hostFileFixtures';
-import {
-  type ScaffolderTestBackend,
-  startScaffolderTestBackend,
-} from './__testUtils__/scaffolderBackend';
-import { upgradeTestConfig } from './__testUtils__/upgradeTestConfig';
 
 /*
  * The backend's own files, as an attacker tries to reach them through
@@ -203,7 +202,7 @@ describe('host files through templates', () => {
     const attackerPort = (server.address() as AddressInfo).port;
 
     world = await startScaffolderTestBackend({
-      features: [goldenPathsBackend],
+      features: [scaffolderModuleGoldenPaths, goldenPathsBackend],
       withoutLocalReader: true,
       config: {
         // Nothing about templates but where the app registers them.

@@ -3,21 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackendFeature } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
-import type { backendRequests } from './backendRequests';
-import { runTemplate, waitFor } from './backendRequests';
-import {
-  type ScaffolderTestBackend,
-  startScaffolderTestBackend,
-  waitForCatalog,
-} from './scaffolderBackend';
-import { upgradeTestConfig } from './upgradeTestConfig';
+import goldenPathsBackend from '@golden-paths/golden-paths-backend';
+import scaffolderModuleGoldenPaths from '@golden-paths/scaffolder-backend-module-golden-paths';
 import {
   EXAMPLES_DIR,
+  type ScaffolderTestBackend,
   exampleValues,
   readExampleTemplates,
-} from './exampleTemplates';
+  runTemplate,
+  startScaffolderTestBackend,
+  upgradeTestConfig,
+  waitFor,
+  waitForCatalog,
+} from '@golden-paths/test-utils';
 
-type Request = ReturnType<typeof backendRequests>;
+type Request = ScaffolderTestBackend['request'];
 
 /** The example catalog files an upgrade scenario registers. */
 export const UPGRADE_EXAMPLE_FILES = [
@@ -51,8 +51,9 @@ export async function copyUpgradeExamples(
 
 /**
  * Starts the test backend on the copied catalog (`locations`, relative to
- * `workdir`) with `features` (such as the Golden Paths backend), and waits
- * until the catalog has `entities` paths and templates.
+ * `workdir`) with the Golden Paths scaffolder module and backend, and
+ * `features` besides (such as a permission policy), and waits until the
+ * catalog has `entities` paths and templates.
  */
 export async function startUpgradeBackend(options: {
   workdir: string;
@@ -64,7 +65,11 @@ export async function startUpgradeBackend(options: {
   goldenPaths?: JsonObject;
 }): Promise<ScaffolderTestBackend> {
   const world = await startScaffolderTestBackend({
-    features: options.features,
+    features: [
+      scaffolderModuleGoldenPaths,
+      goldenPathsBackend,
+      ...(options.features ?? []),
+    ],
     config: upgradeTestConfig(options),
   });
   await waitForCatalog(

@@ -11,7 +11,6 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { catalogModuleGoldenPathKind } from '@golden-paths/golden-paths-node/testUtils';
 import { goldenPathsLocalUrlReaderServiceFactory } from '@golden-paths/golden-paths-node';
 import type { JsonObject } from '@backstage/types';
-import scaffolderModuleGoldenPaths from '../index';
 import { backendRequests, waitFor } from './backendRequests';
 
 /** A running test backend, and requests to it as a signed-in user. */
@@ -26,13 +25,15 @@ export interface ScaffolderTestBackend {
 
 /**
  * Starts the catalog (with the GoldenPath kind and the template kind), the
- * scaffolder with this module, and the local repository URL reader, with
- * `config` and `features` besides (such as the Golden Paths backend, or a
- * permission policy).
+ * scaffolder and the local repository URL reader, with `config` and the
+ * `features` under test: the Golden Paths plugins and modules the test
+ * needs (such as the scaffolder module and the Golden Paths backend), and
+ * any service it replaces (such as a permission policy). The caller passes
+ * our plugins, so that this package depends on none of them.
  */
 export async function startScaffolderTestBackend(options: {
   config: JsonObject;
-  features?: Array<BackendFeature | Promise<{ default: BackendFeature }>>;
+  features: Array<BackendFeature | Promise<{ default: BackendFeature }>>;
   /** Leave out the local repository URL reader. */
   withoutLocalReader?: boolean;
 }): Promise<ScaffolderTestBackend> {
@@ -42,11 +43,10 @@ export async function startScaffolderTestBackend(options: {
       catalogModuleScaffolderEntityModel,
       catalogModuleGoldenPathKind,
       scaffolderPlugin,
-      scaffolderModuleGoldenPaths,
       ...(options.withoutLocalReader
         ? []
         : [goldenPathsLocalUrlReaderServiceFactory]),
-      ...(options.features ?? []),
+      ...options.features,
       mockServices.rootConfig.factory({ data: options.config }),
     ],
   });

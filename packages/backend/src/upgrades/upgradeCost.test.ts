@@ -7,19 +7,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
 import { mockCredentials } from '@backstage/backend-test-utils';
-// The plan routes are the Golden Paths backend's; its renders need this
-// module's actions in the real scaffolder.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import goldenPathsBackend from '@golden-paths/golden-paths-backend';
 import type {
   PathUpgradePlans,
   UpgradePlan,
 } from '@golden-paths/golden-paths-common';
+import type { ScaffolderTestBackend } from '@golden-paths/test-utils';
 import { DirectoryHostReader } from './__testUtils__/directoryHostReader';
 import { git } from './__testUtils__/git';
 import { measured } from './__testUtils__/measured';
 import { OutsiderPermissions } from './__testUtils__/outsiderPermissions';
-import type { ScaffolderTestBackend } from './__testUtils__/scaffolderBackend';
 import {
   copyUpgradeExamples,
   releasePathVersion,
@@ -63,6 +59,8 @@ describe('what an upgrade plan may cost', () => {
   let workdir: string;
   let repositories: string;
   let remote: string;
+  /** The Git host's reader, which records what the plans read. */
+  let host: DirectoryHostReader;
 
   /** A GET as `user`, with the status, body and Retry-After. */
   async function get<T = any>(user: string, path: string) {
@@ -86,6 +84,7 @@ describe('what an upgrade plan may cost', () => {
       ['golden-paths.yaml', 'org.yaml', 'systems.yaml'],
     ));
     remote = join(workdir, 'remote');
+    host = new DirectoryHostReader(remote);
     // Components on a Git host (served from `remote/`) and one local
     // repository, filled once orders-api has been scaffolded.
     await writeFile(
@@ -100,14 +99,11 @@ describe('what an upgrade plan may cost', () => {
       workdir,
       repositories,
       features: [
-        goldenPathsBackend,
         createServiceFactory({
           service: urlReaderFactoriesServiceRef,
           deps: {},
-          factory: () => () => {
-            const reader = new DirectoryHostReader(remote);
-            return [{ reader, predicate: url => url.host === REMOTE_HOST }];
-          },
+          factory: () => () =>
+            [{ reader: host, predicate: url => url.host === REMOTE_HOST }],
         }),
         createServiceFactory({
           service: coreServices.permissions,
@@ -187,7 +183,6 @@ describe('what an upgrade plan may cost', () => {
     ];
     const answers: Array<{
       result: { status: number; body: any };
-      ms: number;
       buffersMb: number;
     }> = [];
     for (const [name] of cases) {
@@ -196,28 +191,40 @@ describe('what an upgrade plan may cost', () => {
       );
     }
     cases.forEach(([name, limit], i) => {
-      const { result, ms, buffersMb } = answers[i];
-      // Before: the 50 MB file was read whole (+54 MB, 4.3 s).
+      const { result, buffersMb } = answers[i];
+      // Before: the 50 MB file was read whole (+54 MB).
       expect(buffersMb).toBeLessThan(40);
       expect({ name, status: result.status }).toEqual({ name, status: 400 });
       expect(result.body.error.message).toMatch(limit);
       expect(result.body.error.message).toMatch(/nothing was planned/);
-      expect(ms).toBeLessThan(10_000);
     });
+    // At once: from the Git host, the 50 MB file was refused by its size
+    // and never downloaded, and the read stopped at the first file past
+    // maxFiles (1,000) of the 2,000 and more the repository holds.
+    const of = (name: string, paths: string[]) =>
+      paths.filter(path => path.startsWith(`${name}/`));
+    expect(of('big-file', host.offered)).toContain('big-file/assets/model.bin');
+    expect(of('big-file', host.contentsRead)).not.toContain(
+      'big-file/assets/model.bin',
+    );
+    expect(of('many-files', host.offered)).toHaveLength(1001);
   });
 
   it('serves a repeated plan from the cache, but never to a caller who cannot read the component', async () => {
-    const first = await measured(() =>
-      get<UpgradePlan>('user:default/alice', planOf('orders-api')),
+    const first = await get<UpgradePlan>(
+      'user:default/alice',
+      planOf('orders-api'),
     );
-    expect(first.result.status).toBe(200);
-    const second = await measured(() =>
-      get<UpgradePlan>('user:default/alice', planOf('orders-api')),
+    expect(first.status).toBe(200);
+    expect(first.body.timings.renderMs).toBeGreaterThan(0);
+    const second = await get<UpgradePlan>(
+      'user:default/alice',
+      planOf('orders-api'),
     );
-    expect(second.result.status).toBe(200);
-    // The very same plan, down to the timings of the renders it did not redo.
-    expect(second.result.body).toEqual(first.result.body);
-    expect(second.ms).toBeLessThan(first.ms / 2);
+    expect(second.status).toBe(200);
+    // The very same plan, down to the timings of the renders it did not
+    // redo: a plan made again would have timings of its own.
+    expect(second.body).toEqual(first.body);
 
     const outsider = await get('user:default/outsider', planOf('orders-api'));
     expect(outsider.status).toBe(404);
@@ -229,7 +236,7 @@ describe('what an upgrade plan may cost', () => {
     const ordersApi = join(repositories, 'orders-api');
     const outcome = (plan: UpgradePlan) =>
       plan.files.find(f => f.path === 'tsconfig.build.json')?.outcome;
-    expect(outcome(first.result.body)).toBe('deleted');
+    expect(outcome(first.body)).toBe('deleted');
     await writeFile(
       join(ordersApi, 'tsconfig.build.json'),
       `${await readFile(join(ordersApi, 'tsconfig.build.json'), 'utf8')}\n`,
@@ -244,17 +251,13 @@ describe('what an upgrade plan may cost', () => {
   });
 
   it('refuses part of one caller’s burst of plans with 429 and Retry-After, and serves the rest', async () => {
-    const { result: responses, ms } = await measured(() =>
-      Promise.all(
-        Array.from({ length: 25 }, () =>
-          get('user:default/dave', planOf('orders-api')),
-        ),
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        get('user:default/dave', planOf('orders-api')),
       ),
     );
     const refused = responses.filter(r => r.status === 429);
     const served = responses.filter(r => r.status === 200);
-    // Before the limits: 25 plans served in 7.3 s; now about 1.1 s.
-    expect(ms).toBeLessThan(60_000);
     expect(served.length + refused.length).toBe(25);
     expect(served.length).toBeGreaterThanOrEqual(1);
     expect(served.length).toBeLessThanOrEqual(11);

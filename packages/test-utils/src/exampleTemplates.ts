@@ -1,9 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { parse } from 'yaml';
 
-/** The repository's example catalog, next to the plugins. */
-export const EXAMPLES_DIR = resolve(__dirname, '../../../../examples');
+/** The repository's example catalog, at its root. */
+export const EXAMPLES_DIR = resolvePackagePath(
+  '@golden-paths/test-utils',
+  '../../examples',
+);
 
 export interface ExampleTemplate {
   name: string;

@@ -10,14 +10,17 @@ import { NotImplementedError } from '@backstage/errors';
 /**
  * A Git host's URL reader, as the real ones behave: `readTree` streams the
  * tree, asks the filter with each file's size before keeping its content,
- * and stops when the signal fires.
+ * and stops when the signal fires. It records what it was asked for, so a
+ * test sees how much of a repository a caller read.
  */
 export class DirectoryHostReader implements UrlReaderService {
+  /** Every file the filter was asked about, relative to the root. */
+  readonly offered: string[] = [];
+  /** Every file whose content was read, relative to the root. */
+  readonly contentsRead: string[] = [];
+
   constructor(private readonly root: string) {}
 
-  async read(): Promise<Buffer> {
-    throw new NotImplementedError('read');
-  }
   async readUrl(): Promise<never> {
     throw new NotImplementedError('readUrl');
   }
@@ -50,10 +53,12 @@ export class DirectoryHostReader implements UrlReaderService {
           options?.signal?.throwIfAborted();
           const path = relative(base, full);
           const { size } = await stat(full);
+          this.offered.push(relative(this.root, full));
           if (options?.filter && !options.filter(path, { size })) {
             continue;
           }
           const content = await readFile(full);
+          this.contentsRead.push(relative(this.root, full));
           files.push({ path, content: async () => content });
         }
         return files;

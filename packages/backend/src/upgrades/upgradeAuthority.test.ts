@@ -13,15 +13,13 @@ import {
   createTemplateAction,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
-// The plan is the Golden Paths backend's route, beside this module, as in a
-// portal.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import goldenPathsBackend from '@golden-paths/golden-paths-backend';
 import { SCAFFOLD_RECORD_PATH } from '@golden-paths/golden-paths-node';
+import {
+  type ScaffolderTestBackend,
+  runScaffolderTask,
+} from '@golden-paths/test-utils';
 import { stringify } from 'yaml';
-import { runScaffolderTask } from './__testUtils__/backendRequests';
 import { git } from './__testUtils__/git';
-import type { ScaffolderTestBackend } from './__testUtils__/scaffolderBackend';
 import {
   UPGRADE_EXAMPLE_FILES,
   copyUpgradeExamples,
@@ -172,7 +170,7 @@ describe('the authority of an upgrade', () => {
     world = await startUpgradeBackend({
       workdir,
       repositories,
-      features: [goldenPathsBackend, canaryActionModule, permissionsFactory],
+      features: [canaryActionModule, permissionsFactory],
       locations: [
         ...UPGRADE_EXAMPLE_FILES,
         'templates/node-http-service/template.yaml',
