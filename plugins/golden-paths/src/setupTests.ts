@@ -27,9 +27,6 @@ const knownNoise: RegExp[] = [
   // @backstage/frontend-test-utils registers Backstage's default icons as
   // components, which its own icons API deprecates.
   /^The following icons were registered as IconComponent, which is deprecated/,
-  // @rjsf/utils, for `enumNames` in the example templates' parameters, which
-  // the cost preview's scaffolder test renders as they are.
-  /^The "enumNames" property in the schema is deprecated/,
 ];
 
 for (const method of ['warn', 'error'] as const) {
