@@ -23,6 +23,16 @@ import {
   template,
 } from './__testUtils__/processorFixtures';
 
+/** The owner relations, both ways, of a path of the fixture's owner. */
+function ownedByPlatformTeam(self: ReturnType<typeof ref>) {
+  return bothWays(
+    self,
+    RELATION_OWNED_BY,
+    RELATION_OWNER_OF,
+    ref('Group', 'platform-team'),
+  );
+}
+
 describe('GoldenPathEntitiesProcessor', () => {
   describe('postProcessEntity', () => {
     it('emits owner and template relations of a golden path both ways', async () => {
@@ -37,12 +47,7 @@ describe('GoldenPathEntitiesProcessor', () => {
       expect(result).toBe(entity);
       expect(errors).toEqual([]);
       expect(relations).toEqual([
-        ...bothWays(
-          self,
-          RELATION_OWNED_BY,
-          RELATION_OWNER_OF,
-          ref('Group', 'platform-team'),
-        ),
+        ...ownedByPlatformTeam(self),
         {
           source: self,
           type: RELATION_GOLDEN_PATH_TEMPLATE,
@@ -97,12 +102,7 @@ describe('GoldenPathEntitiesProcessor', () => {
       const self = ref('GoldenPath', 'node-http-service');
       const replacement = ref('GoldenPath', 'node-http-service-v2');
       expect(relations).toEqual([
-        ...bothWays(
-          self,
-          RELATION_OWNED_BY,
-          RELATION_OWNER_OF,
-          ref('Group', 'platform-team'),
-        ),
+        ...ownedByPlatformTeam(self),
         ...bothWays(
           self,
           RELATION_REPLACED_BY_GOLDEN_PATH,
@@ -112,24 +112,34 @@ describe('GoldenPathEntitiesProcessor', () => {
       ]);
     });
 
-    it('emits follow relations of a component both ways', async () => {
-      const { relations, errors } = await postProcess(
-        component({
-          [ANNOTATION_GOLDEN_PATH]: 'goldenpath:default/node-http-service',
-        }),
-      );
-      const self = ref('Component', 'orders');
-      const path = ref('GoldenPath', 'node-http-service');
-      expect(errors).toEqual([]);
-      expect(relations).toEqual(
-        bothWays(
-          self,
-          RELATION_FOLLOWS_GOLDEN_PATH,
-          RELATION_GOLDEN_PATH_FOLLOWED_BY,
-          path,
-        ),
-      );
-    });
+    it.each([
+      {
+        kind: 'component',
+        entity: component,
+        self: ref('Component', 'orders'),
+        forward: RELATION_FOLLOWS_GOLDEN_PATH,
+        backward: RELATION_GOLDEN_PATH_FOLLOWED_BY,
+      },
+      {
+        kind: 'template',
+        entity: template,
+        self: ref('Template', 'node-http-service'),
+        forward: RELATION_TEMPLATE_OF_GOLDEN_PATH,
+        backward: RELATION_GOLDEN_PATH_TEMPLATE,
+      },
+    ])(
+      'emits the relations of an annotated $kind both ways',
+      async ({ entity, self, forward, backward }) => {
+        const { relations, errors } = await postProcess(
+          entity({
+            [ANNOTATION_GOLDEN_PATH]: 'goldenpath:default/node-http-service',
+          }),
+        );
+        const path = ref('GoldenPath', 'node-http-service');
+        expect(errors).toEqual([]);
+        expect(relations).toEqual(bothWays(self, forward, backward, path));
+      },
+    );
 
     it('defaults the annotation kind to GoldenPath', async () => {
       const { relations } = await postProcess(
@@ -148,25 +158,6 @@ describe('GoldenPathEntitiesProcessor', () => {
       );
       expect(errors).toEqual([]);
       expect(relations).toHaveLength(2);
-    });
-
-    it('emits template relations of an annotated template both ways', async () => {
-      const { relations, errors } = await postProcess(
-        template({
-          [ANNOTATION_GOLDEN_PATH]: 'goldenpath:default/node-http-service',
-        }),
-      );
-      const self = ref('Template', 'node-http-service');
-      const path = ref('GoldenPath', 'node-http-service');
-      expect(errors).toEqual([]);
-      expect(relations).toEqual(
-        bothWays(
-          self,
-          RELATION_TEMPLATE_OF_GOLDEN_PATH,
-          RELATION_GOLDEN_PATH_TEMPLATE,
-          path,
-        ),
-      );
     });
 
     it.each([
