@@ -27,10 +27,7 @@ spec:
     - ci
 `;
 
-describe('lintCatalogYaml', () => {
-  it('reports nothing for a valid golden path and a valid component', async () => {
-    const text = `${validPath}---
-apiVersion: backstage.io/v1alpha1
+const validComponent = `apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: payments-api
@@ -39,56 +36,50 @@ spec:
   lifecycle: production
   owner: payments-team
 `;
+
+describe('lintCatalogYaml', () => {
+  it('reports nothing for a valid golden path and a valid component', async () => {
+    const text = `${validPath}---
+${validComponent}`;
     expect(await lint(text)).toEqual([]);
   });
 
-  it('points at the value of a bad field', async () => {
-    const text = validPath.replace('lifecycle: supported', 'lifecycle: stable');
-    expect(brief(await lint(text))).toEqual([
-      '7:14 must be one of supported, beta, deprecated; got "stable" (spec.lifecycle)',
-    ]);
-  });
-
-  it('points at the offending list item', async () => {
-    const text = validPath.replace('    - ci\n', '    - ci\n    - uptime\n');
-    expect(brief(await lint(text))).toEqual([
-      expect.stringMatching(
+  it.each([
+    {
+      where: 'the value of a bad field',
+      from: 'lifecycle: supported',
+      to: 'lifecycle: stable',
+      problem:
+        '7:14 must be one of supported, beta, deprecated; got "stable" (spec.lifecycle)',
+    },
+    {
+      where: 'the offending list item',
+      from: '    - ci\n',
+      to: '    - ci\n    - uptime\n',
+      problem: expect.stringMatching(
         /^13:7 must be one of .*got "uptime" \(spec\.guarantees\[2\]\)$/,
       ),
-    ]);
-  });
-
-  it('points at the parent key when a required field is missing', async () => {
-    const text = validPath.replace(
-      '  owner: group:default/platform-team\n',
-      '',
-    );
-    expect(brief(await lint(text))).toEqual([
-      '5:1 spec.owner is required (spec.owner)',
-    ]);
-  });
-
-  it('points at the key of an unknown field', async () => {
-    const text = validPath.replace(
-      '  version: 2.1.0\n',
-      '  version: 2.1.0\n  verison: 2\n',
-    );
-    expect(brief(await lint(text))).toEqual([
-      '10:3 unknown field "verison" in spec (spec.verison)',
-    ]);
+    },
+    {
+      where: 'the parent key when a required field is missing',
+      from: '  owner: group:default/platform-team\n',
+      to: '',
+      problem: '5:1 spec.owner is required (spec.owner)',
+    },
+    {
+      where: 'the key of an unknown field',
+      from: '  version: 2.1.0\n',
+      to: '  version: 2.1.0\n  verison: 2\n',
+      problem: '10:3 unknown field "verison" in spec (spec.verison)',
+    },
+  ])('points at $where', async ({ from, to, problem }) => {
+    const text = validPath.replace(from, to);
+    expect(brief(await lint(text))).toEqual([problem]);
   });
 
   it('reports every document of a file, keeping positions per document', async () => {
     const text = `${validPath}---
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: bad name
-spec:
-  type: service
-  lifecycle: production
-  owner: payments-team
----
+${validComponent.replace('payments-api', 'bad name')}---
 ${validPath.replace('version: 2.1.0', 'version: two')}`;
     expect(brief(await lint(text))).toEqual([
       expect.stringMatching(
@@ -99,14 +90,7 @@ ${validPath.replace('version: 2.1.0', 'version: two')}`;
   });
 
   it('reports a core kind error from catalog-model at its field', async () => {
-    const text = `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: payments-api
-spec:
-  type: service
-  lifecycle: production
-`;
+    const text = validComponent.replace('  owner: payments-team\n', '');
     expect(brief(await lint(text))).toEqual([
       '5:1 spec.owner is required (spec.owner)',
     ]);
