@@ -15,7 +15,7 @@ const SUPPLY_CHAIN_GUARANTEES = [
   'image-signing',
   'vulnerability-scan',
   'resource-requests',
-];
+] as const;
 
 export const nodeHttpService = goldenPathEntity(
   'node-http-service',
