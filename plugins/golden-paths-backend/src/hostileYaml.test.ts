@@ -12,7 +12,7 @@ import {
   startLocalRepositoriesBackend,
 } from './__testUtils__/localRepositoriesBackend';
 import {
-  componentYaml,
+  componentBehindYaml,
   ORG_YAML,
   PATHS_YAML,
 } from './__testUtils__/testCatalog';
@@ -31,12 +31,7 @@ function flatMap(keys: number): string {
   return Array.from({ length: keys }, (_, i) => `key${i}: value`).join('\n');
 }
 
-const HOSTILE_COMPONENT = componentYaml({
-  name: 'hostile',
-  owner: 'group:default/team-a',
-  path: 'node-http-service',
-  version: '2.0.0',
-});
+const HOSTILE_COMPONENT = componentBehindYaml('hostile');
 
 /*
  * YAML written by someone else reaches the backend through the validate

@@ -8,7 +8,7 @@ import {
   startLocalRepositoriesBackend,
 } from './__testUtils__/localRepositoriesBackend';
 import {
-  componentYaml,
+  componentBehindYaml,
   ORG_YAML,
   PATHS_YAML,
 } from './__testUtils__/testCatalog';
@@ -16,14 +16,6 @@ import { REAL_WORK_TIMEOUT_MS, waitUntil } from './__testUtils__/testBackend';
 
 // The catalog ingests two components on a shared 2-core machine.
 jest.setTimeout(2 * REAL_WORK_TIMEOUT_MS);
-
-const component = (name: string) =>
-  componentYaml({
-    name,
-    owner: 'group:default/team-a',
-    path: 'node-http-service',
-    version: '2.0.0',
-  });
 
 /*
  * Someone who can put a symbolic link in one local repository must not make
@@ -41,11 +33,11 @@ describe('upgrading a local repository whose .git is a link to another', () => {
       'paths.yaml': PATHS_YAML,
       repos: {
         victim: {
-          'catalog-info.yaml': component('victim'),
+          'catalog-info.yaml': componentBehindYaml('victim'),
           'secret.txt': 'victim-secret\n',
         },
         attacker: {
-          'catalog-info.yaml': component('attacker'),
+          'catalog-info.yaml': componentBehindYaml('attacker'),
           '.git': ({ symlink }) => symlink('../victim/.git'),
         },
       },

@@ -97,6 +97,19 @@ ${
 }
 
 /**
+ * The catalog-info.yaml of a team-a component on node-http-service at 2.0.0,
+ * one version behind PATHS_YAML, so that an upgrade has something to plan.
+ */
+export function componentBehindYaml(name: string): string {
+  return componentYaml({
+    name,
+    owner: 'group:default/team-a',
+    path: 'node-http-service',
+    version: '2.0.0',
+  });
+}
+
+/**
  * Repositories, each with its catalog-info.yaml:
  * - orders (team-a, 2.1.0): CI and manifests of the real node template → compliant.
  * - billing (team-b, 2.0.0): no CI, no manifests → fails ci and resource-requests.
