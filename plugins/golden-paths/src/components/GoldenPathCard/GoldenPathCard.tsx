@@ -24,6 +24,7 @@ import { GuaranteeIcons } from '../shared/GuaranteeIcon';
 import { LifecycleChip } from '../shared/LifecycleChip';
 import { RatioBar } from '../shared/RatioBar';
 import { readGoldenPath } from './readGoldenPath';
+import { countOf } from '../shared/countOf';
 
 /**
  * Props of {@link GoldenPathCard}.
@@ -88,10 +89,6 @@ const useStyles = makeStyles(theme => ({
 // Plain elements with classes rather than MUI Box: Box computes its styles
 // per instance, which is what made hundreds of cards slow to render.
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 function Figures(props: { summary: PathSummary; title: string }) {
   const { adoption, compliant, complianceRatio } = props.summary;
   if (!adoption) {
@@ -104,7 +101,7 @@ function Figures(props: { summary: PathSummary; title: string }) {
   return (
     <>
       <Typography variant="body2">
-        {plural(adoption, 'component')} · {compliant} compliant
+        {countOf(adoption, 'component')} · {compliant} compliant
       </Typography>
       <RatioBar
         value={complianceRatio ?? null}

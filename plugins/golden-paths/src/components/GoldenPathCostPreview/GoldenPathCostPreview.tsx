@@ -16,6 +16,7 @@ import {
   readCostInputs,
 } from './readCostInputs';
 import { useCostPrices } from './useCostPrices';
+import { countOf } from '../shared/countOf';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -66,7 +67,7 @@ function replicaText(estimate: CostEstimate, currency: string): string {
     return `${perReplica} × ${estimate.minReplicas} to ${estimate.maxReplicas} replicas as the autoscaler scales out.`;
   }
   const count = estimate.minReplicas;
-  return `${perReplica} × ${count} replica${count === 1 ? '' : 's'}.`;
+  return `${perReplica} × ${countOf(count, 'replica')}.`;
 }
 
 function basisText(prices: CostPrices): string {

@@ -9,6 +9,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import { problemText } from './problemText';
+import { countOf } from '../shared/countOf';
 
 const useStyles = makeStyles(theme => ({
   summary: {
@@ -34,7 +35,7 @@ function summaryText(problems: YamlProblem[], checking: boolean): string {
   if (problems.length === 0) {
     return 'No problems';
   }
-  return problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return countOf(problems.length, 'problem');
 }
 
 /** Props of {@link ProblemList}. */

@@ -11,6 +11,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { goldenPathsApiRef } from '../../api';
 import { groupByVersion } from './groupByVersion';
 import { UpgradePlanGroup } from './UpgradePlanGroup';
+import { countOf } from '../shared/countOf';
 
 /**
  * Upgrade plans for every follower that is behind a path, grouped by the
@@ -54,9 +55,11 @@ export function GoldenPathUpgradePlans(props: {
       <>
         <Typography variant="body2" component="p">
           {props.behind
-            ? `${props.behind} ${
-                props.behind === 1 ? 'follower is' : 'followers are'
-              } behind version ${props.version}. `
+            ? `${countOf(
+                props.behind,
+                'follower is',
+                'followers are',
+              )} behind version ${props.version}. `
             : ''}
           Plan their upgrades to see what version {props.version} would change
           in each repository. Nothing is written.
@@ -86,11 +89,10 @@ export function GoldenPathUpgradePlans(props: {
         ))}
         {value.omitted ? (
           <Typography variant="body2" color="textSecondary" component="p">
-            {value.omitted} more{' '}
-            {value.omitted === 1 ? 'follower is' : 'followers are'} behind and
-            not planned here (a plan renders two versions of the template, so
-            this view plans the {value.followers.length} on the oldest
-            versions); upgrade them from their own pages.
+            {countOf(value.omitted, 'more follower is', 'more followers are')}{' '}
+            behind and not planned here (a plan renders two versions of the
+            template, so this view plans the {value.followers.length} on the
+            oldest versions); upgrade them from their own pages.
           </Typography>
         ) : null}
         <Box mt={2}>

@@ -13,6 +13,7 @@ import type { VersionGroup } from './groupByVersion';
 import { UpgradeModeChip } from './UpgradeModeChip';
 import { useVisuallyHiddenStyles } from '../shared/visuallyHidden';
 import { entityDisplayName } from '../shared/entityDisplayName';
+import { countOf } from '../shared/countOf';
 
 const useStyles = makeStyles(theme => ({
   group: { marginTop: theme.spacing(2) },
@@ -75,9 +76,7 @@ export function UpgradePlanGroup(props: {
   const tableLabel = version
     ? `Followers on version ${version}`
     : 'Followers without a version';
-  const count = `${followers.length} ${
-    followers.length === 1 ? 'follower' : 'followers'
-  }`;
+  const count = countOf(followers.length, 'follower');
   return (
     <section className={classes.group}>
       <Typography

@@ -17,6 +17,7 @@ import {
   type SortOrder,
   writeQuery,
 } from './pathsQuery';
+import { countOf } from '../shared/countOf';
 
 const useStyles = makeStyles(theme => ({
   noMatch: {
@@ -97,7 +98,7 @@ export function GoldenPathsBrowser(props: {
           gutterBottom
         >
           {shown.length === items.length
-            ? `${items.length} ${items.length === 1 ? 'path' : 'paths'}`
+            ? countOf(items.length, 'path')
             : `${shown.length} of ${items.length} paths`}
         </Typography>
         {shown.length === 0 ? (

@@ -8,13 +8,12 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { upgradeOutcomeLabel } from '@golden-paths/golden-paths-common';
 import { SafeLink } from '../shared/SafeLink';
+import { countOf } from '../shared/countOf';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
   path: { fontFamily: 'monospace', wordBreak: 'break-all' },
 }));
-
-const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
 
 /** A run upgrade: where it went and what is left for the developer to do. */
 export function UpgradeResultView(props: { result: UpgradeResult }) {
@@ -43,8 +42,8 @@ export function UpgradeResultView(props: { result: UpgradeResult }) {
       </Alert>
       {plan.summary.conflicts > 0 && (
         <Alert severity="warning" className={classes.section}>
-          Resolve the conflict markers in {files(plan.summary.conflicts)} before
-          merging the branch.
+          Resolve the conflict markers in{' '}
+          {countOf(plan.summary.conflicts, 'file')} before merging the branch.
         </Alert>
       )}
       {flagged.length > 0 && (
