@@ -2,8 +2,8 @@ import type { EntityRefProblem } from './checkEntityRef';
 
 /**
  * A sentence about an entity reference's problem, as the linter and the
- * catalog module report it, e.g. `"component:default/x" points at a
- * component; it must point at a Group or User`.
+ * catalog module report it, for example:
+ * `"component:default/x" points at a component; it must point at a Group or User`.
  *
  * `subject` names the value (its quoted text unless given, e.g. `it`);
  * `brief` reports a bad namespace or name as a malformed ref, without the
