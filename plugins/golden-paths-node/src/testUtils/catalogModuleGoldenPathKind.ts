@@ -3,7 +3,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { GoldenPathEntitiesProcessor } from '../catalog/GoldenPathEntitiesProcessor';
 
 /**
- * A catalog module that adds {@link GoldenPathEntitiesProcessor}, for the
+ * A catalog module that adds `GoldenPathEntitiesProcessor`, for the
  * test backends of plugins: it gives their real catalog the `GoldenPath`
  * kind and its relations without a dependency on the catalog module
  * package (`@golden-paths/catalog-backend-module-golden-paths`, which
