@@ -56,7 +56,9 @@ describe('lintFile', () => {
       'duplicate.yaml',
       componentYaml().replace('  name: artist-web\n', '  name: a\n  name: b\n'),
     );
-    expect(summary(problems)).toEqual(['5:3 duplicate key "name"; each key may appear once in a map']);
+    expect(summary(problems)).toEqual([
+      '5:3 duplicate key "name"; each key may appear once in a map',
+    ]);
   });
 
   it('refuses an alias bomb (billion laughs) without expanding it', async () => {

@@ -168,8 +168,8 @@ export class InsightsService {
         visibility.all ? undefined : visibility.filter,
       );
     }
-    return (await this.#store.listFollowerVersions(pathRef)).filter(
-      follower => visibility.refs.followers.has(follower.entityRef),
+    return (await this.#store.listFollowerVersions(pathRef)).filter(follower =>
+      visibility.refs.followers.has(follower.entityRef),
     );
   }
 
